@@ -1,0 +1,208 @@
+import type { ServiceDeps, Scope } from '../../platform/context.ts';
+import { isUniqueViolation } from '../../platform/db/index.ts';
+import { toPage } from '../../platform/db/page.ts';
+import { decodeCursor } from '../../platform/db/pagination.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { presentDso, presentPractice, presentRegion } from './org.present.ts';
+import type {
+  CreateDsoInput,
+  CreatePracticeInput,
+  CreateRegionInput,
+  DsoView,
+  ListPracticesQuery,
+  PracticeView,
+  RegionView,
+  UpdateDsoInput,
+  UpdatePracticeInput,
+} from './org.schema.ts';
+import * as store from './org.store.ts';
+import { nameKey } from './validators.ts';
+
+/** `undefined` means "not given" (keep), `null` clears. */
+function given<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}
+
+// DSOs --------------------------------------------------------------------------------------------
+
+export async function createDso(deps: ServiceDeps, input: CreateDsoInput): Promise<DsoView> {
+  const now = deps.clock.now().toISOString();
+  const row = {
+    id: newId(),
+    name: input.name,
+    legalName: input.legalName ?? null,
+    domains: JSON.stringify(input.domains ?? []),
+    hqAddress: input.hqAddress ? JSON.stringify(input.hqAddress) : null,
+    settings: JSON.stringify(input.settings ?? {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+  await store.insertDso(deps.db, row);
+  return presentDso(row);
+}
+
+export async function getDso(deps: ServiceDeps, id: string): Promise<DsoView> {
+  const row = await store.findDso(deps.db, id);
+  if (!row) throw notFound('DSO', id);
+  return presentDso(row);
+}
+
+export async function updateDso(deps: ServiceDeps, id: string, input: UpdateDsoInput): Promise<DsoView> {
+  await getDso(deps, id);
+  await store.updateDsoRow(deps.db, id, {
+    ...(given(input.name) ? { name: input.name } : {}),
+    ...(given(input.legalName) ? { legalName: input.legalName } : {}),
+    ...(given(input.domains) ? { domains: JSON.stringify(input.domains) } : {}),
+    ...(given(input.hqAddress) ? { hqAddress: input.hqAddress ? JSON.stringify(input.hqAddress) : null } : {}),
+    ...(given(input.settings) ? { settings: JSON.stringify(input.settings) } : {}),
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  return getDso(deps, id);
+}
+
+export async function listDsos(deps: ServiceDeps, query: { limit: number; cursor?: string | undefined }) {
+  const rows = await store.listDsoRows(deps.db, query.limit, decodeCursor(query.cursor, 'id'));
+  return toPage(rows, query.limit, 'id', (row) => row.id, presentDso);
+}
+
+// Regions -----------------------------------------------------------------------------------------
+
+export async function listRegions(deps: ServiceDeps, scope: Scope, query: { limit: number; cursor?: string | undefined }) {
+  const rows = await store.listRegionRows(deps.db, scope.dsoId, query.limit, decodeCursor(query.cursor, 'name'));
+  return toPage(rows, query.limit, 'name', (row) => row.name, presentRegion);
+}
+
+export async function getRegion(deps: ServiceDeps, scope: Scope, id: string): Promise<RegionView> {
+  const row = await store.findRegion(deps.db, scope.dsoId, id);
+  if (!row) throw notFound('Region', id);
+  return presentRegion(row);
+}
+
+function regionConflict(name: string): AppError {
+  return new AppError('CONFLICT', `A region named "${name}" already exists.`, [
+    { path: ['body', 'name'], code: 'duplicate', message: `A region named "${name}" already exists.` },
+  ]);
+}
+
+export async function createRegion(deps: ServiceDeps, scope: Scope, input: CreateRegionInput): Promise<RegionView> {
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  try {
+    await store.insertRegion(deps.db, { id, dsoId: scope.dsoId, name: input.name, createdAt: now, updatedAt: now });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw regionConflict(input.name);
+    throw error;
+  }
+  return getRegion(deps, scope, id);
+}
+
+export async function updateRegion(deps: ServiceDeps, scope: Scope, id: string, input: CreateRegionInput) {
+  await getRegion(deps, scope, id);
+  try {
+    await store.updateRegionRow(deps.db, scope.dsoId, id, { name: input.name, updatedAt: deps.clock.now().toISOString() });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw regionConflict(input.name);
+    throw error;
+  }
+  return getRegion(deps, scope, id);
+}
+
+export async function deleteRegion(deps: ServiceDeps, scope: Scope, id: string): Promise<void> {
+  await getRegion(deps, scope, id);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute((trx) => store.deleteRegionRow(trx, scope.dsoId, id, now));
+}
+
+// Practices ---------------------------------------------------------------------------------------
+
+export async function listPractices(deps: ServiceDeps, scope: Scope, query: ListPracticesQuery) {
+  const descending = query.sort.startsWith('-');
+  const field = (descending ? query.sort.slice(1) : query.sort) as store.PracticeSortField;
+  const rows = await store.listPracticeRows(
+    deps.db,
+    scope.dsoId,
+    query,
+    { field, descending },
+    query.limit,
+    decodeCursor(query.cursor, query.sort),
+  );
+  const sortValue = (row: (typeof rows)[number]) => (field === 'name' ? row.nameKey : row[field]);
+  return toPage(rows, query.limit, query.sort, sortValue, presentPractice);
+}
+
+export async function getPractice(deps: ServiceDeps, scope: Scope, id: string): Promise<PracticeView> {
+  const row = await store.findPractice(deps.db, scope.dsoId, id);
+  if (!row) throw notFound('Practice', id);
+  return presentPractice(row);
+}
+
+async function assertRegion(deps: ServiceDeps, scope: Scope, regionId: string | null | undefined): Promise<void> {
+  if (!regionId) return;
+  if (await store.findRegion(deps.db, scope.dsoId, regionId)) return;
+  throw new AppError('VALIDATION_FAILED', `regionId: region "${regionId}" was not found.`, [
+    { path: ['body', 'regionId'], code: 'not_found', message: `Region "${regionId}" was not found.` },
+  ]);
+}
+
+function practiceConflict(name: string): AppError {
+  return new AppError('CONFLICT', `A practice named "${name}" already exists.`, [
+    { path: ['body', 'name'], code: 'duplicate', message: `A practice named "${name}" already exists.` },
+  ]);
+}
+
+export async function createPractice(deps: ServiceDeps, scope: Scope, input: CreatePracticeInput): Promise<PracticeView> {
+  await assertRegion(deps, scope, input.regionId);
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  try {
+    await store.insertPractice(deps.db, {
+      id,
+      dsoId: scope.dsoId,
+      regionId: input.regionId ?? null,
+      name: input.name,
+      nameKey: nameKey(input.name),
+      legalEntity: input.legalEntity ?? null,
+      addressLine1: input.addressLine1 ?? null,
+      addressLine2: input.addressLine2 ?? null,
+      city: input.city ?? null,
+      state: input.state,
+      postalCode: input.postalCode ?? null,
+      timeZone: input.timeZone,
+      phone: input.phone ?? null,
+      chairs: input.chairs ?? null,
+      activePatients: input.activePatients ?? null,
+      npi: input.npi ?? null,
+      status: input.status ?? 'active',
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw practiceConflict(input.name);
+    throw error;
+  }
+  return getPractice(deps, scope, id);
+}
+
+export async function updatePractice(
+  deps: ServiceDeps,
+  scope: Scope,
+  id: string,
+  input: UpdatePracticeInput,
+): Promise<PracticeView> {
+  await getPractice(deps, scope, id);
+  await assertRegion(deps, scope, input.regionId);
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) changes[key] = value;
+  }
+  if (given(input.name)) changes.nameKey = nameKey(input.name);
+  changes.updatedAt = deps.clock.now().toISOString();
+  try {
+    await store.updatePracticeRow(deps.db, scope.dsoId, id, changes);
+  } catch (error) {
+    if (isUniqueViolation(error) && input.name) throw practiceConflict(input.name);
+    throw error;
+  }
+  return getPractice(deps, scope, id);
+}

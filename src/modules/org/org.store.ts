@@ -1,0 +1,183 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/index.ts';
+import { afterCursor, type Cursor } from '../../platform/db/pagination.ts';
+import type { DsoTable, PracticeTable, RegionTable } from '../../platform/db/schema.ts';
+
+// DSOs --------------------------------------------------------------------------------------------
+
+export async function insertDso(db: Db, row: DsoTable): Promise<void> {
+  await db.insertInto('dsos').values(row).execute();
+}
+
+export function findDso(db: Db, id: string) {
+  return db.selectFrom('dsos').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateDsoRow(db: Db, id: string, changes: Partial<DsoTable>): Promise<void> {
+  await db.updateTable('dsos').set(changes).where('id', '=', id).execute();
+}
+
+export function listDsoRows(db: Db, limit: number, cursor: Cursor | undefined) {
+  return db
+    .selectFrom('dsos')
+    .selectAll()
+    .$if(cursor !== undefined, (qb) => qb.where('id', '>', (cursor as Cursor).id))
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}
+
+// Regions -----------------------------------------------------------------------------------------
+
+
+export function listRegionRows(db: Db, dsoId: string, limit: number, cursor: Cursor | undefined) {
+  return db
+    .selectFrom('regions')
+    .selectAll('regions')
+    .select((eb) =>
+      eb
+        .cast<number>(
+          eb
+            .selectFrom('practices')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .whereRef('practices.regionId', '=', 'regions.id'),
+          'integer',
+        )
+        .as('practiceCount'),
+    )
+    .where('dsoId', '=', dsoId)
+    .$if(cursor !== undefined, (qb) =>
+      qb.where((eb) => afterCursor(eb, eb.ref('regions.name'), 'regions.id', false, cursor as Cursor)),
+    )
+    .orderBy('regions.name')
+    .orderBy('regions.id')
+    .limit(limit + 1)
+    .execute();
+}
+
+export function findRegion(db: Db, dsoId: string, id: string) {
+  return db
+    .selectFrom('regions')
+    .selectAll('regions')
+    .select((eb) =>
+      eb
+        .cast<number>(
+          eb
+            .selectFrom('practices')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .whereRef('practices.regionId', '=', 'regions.id'),
+          'integer',
+        )
+        .as('practiceCount'),
+    )
+    .where('dsoId', '=', dsoId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertRegion(db: Db, row: RegionTable): Promise<void> {
+  await db.insertInto('regions').values(row).execute();
+}
+
+export async function updateRegionRow(db: Db, dsoId: string, id: string, changes: Partial<RegionTable>) {
+  await db.updateTable('regions').set(changes).where('dsoId', '=', dsoId).where('id', '=', id).execute();
+}
+
+export async function deleteRegionRow(db: Db, dsoId: string, id: string, now: string): Promise<void> {
+  await db
+    .updateTable('practices')
+    .set({ regionId: null, updatedAt: now })
+    .where('dsoId', '=', dsoId)
+    .where('regionId', '=', id)
+    .execute();
+  await db.deleteFrom('regions').where('dsoId', '=', dsoId).where('id', '=', id).execute();
+}
+
+// Practices ---------------------------------------------------------------------------------------
+
+export interface PracticeFilter {
+  readonly search?: string | undefined;
+  readonly state?: string | undefined;
+  readonly status?: string | undefined;
+  readonly regionId?: string | undefined;
+}
+
+const practiceSortColumns = { name: 'practices.nameKey', state: 'practices.state', createdAt: 'practices.createdAt' } as const;
+export type PracticeSortField = keyof typeof practiceSortColumns;
+
+function practiceQuery(db: Db, dsoId: string) {
+  return db
+    .selectFrom('practices')
+    .leftJoin('regions', 'regions.id', 'practices.regionId')
+    .selectAll('practices')
+    .select('regions.name as regionName')
+    .select((eb) =>
+      eb
+        .cast<number>(
+          eb
+            .selectFrom('practiceMemberships')
+            .innerJoin('people', 'people.id', 'practiceMemberships.personId')
+            .select((inner) => inner.fn.countAll<number>().as('n'))
+            .whereRef('practiceMemberships.practiceId', '=', 'practices.id')
+            .where('people.status', '!=', 'terminated'),
+          'integer',
+        )
+        .as('peopleCount'),
+    )
+    .where('practices.dsoId', '=', dsoId);
+}
+
+export type PracticeRow = Awaited<ReturnType<typeof findPractice>> & {};
+
+export function findPractice(db: Db, dsoId: string, id: string) {
+  return practiceQuery(db, dsoId).where('practices.id', '=', id).executeTakeFirst();
+}
+
+export function listPracticeRows(
+  db: Db,
+  dsoId: string,
+  filter: PracticeFilter,
+  sort: { field: PracticeSortField; descending: boolean },
+  limit: number,
+  cursor: Cursor | undefined,
+) {
+  const column = practiceSortColumns[sort.field];
+  const direction = sort.descending ? 'desc' : 'asc';
+  const search = filter.search ? `%${escapeLike(filter.search.toLowerCase())}%` : undefined;
+  return practiceQuery(db, dsoId)
+    .$if(search !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb(sql`${sql.ref('practices.nameKey')}`, 'like', sql`${search} escape '\\'`),
+          eb(sql`lower(coalesce(${sql.ref('practices.city')}, ''))`, 'like', sql`${search} escape '\\'`),
+        ]),
+      ),
+    )
+    .$if(filter.state !== undefined, (qb) => qb.where('practices.state', '=', filter.state as string))
+    .$if(filter.status !== undefined, (qb) => qb.where('practices.status', '=', filter.status as string))
+    .$if(filter.regionId !== undefined, (qb) => qb.where('practices.regionId', '=', filter.regionId as string))
+    .$if(cursor !== undefined, (qb) =>
+      qb.where((eb) => afterCursor(eb, sql.ref(column), 'practices.id', sort.descending, cursor as Cursor)),
+    )
+    .orderBy(sql.ref(column), direction)
+    .orderBy('practices.id', direction)
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function insertPractice(db: Db, row: PracticeTable): Promise<void> {
+  await db.insertInto('practices').values(row).execute();
+}
+
+export async function updatePracticeRow(db: Db, dsoId: string, id: string, changes: Partial<PracticeTable>) {
+  await db.updateTable('practices').set(changes).where('dsoId', '=', dsoId).where('id', '=', id).execute();
+}
+
+export function practiceIdsByNameKey(db: Db, dsoId: string) {
+  return db.selectFrom('practices').select(['id', 'nameKey', 'name']).where('dsoId', '=', dsoId).execute();
+}
+
+/** Escapes LIKE wildcards so a search for "50%" matches literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,154 @@
+import { isoDate } from '../../platform/clock.ts';
+import type { Scope, ServiceDeps } from '../../platform/context.ts';
+import { isUniqueViolation } from '../../platform/db/index.ts';
+import { toPage } from '../../platform/db/page.ts';
+import { decodeCursor } from '../../platform/db/pagination.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { presentPerson } from './people.present.ts';
+import { datesProblem, deriveStatus, searchTextOf, sortNameOf } from './people.rules.ts';
+import type { CreatePersonInput, ListPeopleQuery, PersonView, UpdatePersonInput } from './people.schema.ts';
+import * as store from './people.store.ts';
+
+export async function listPeople(deps: ServiceDeps, scope: Scope, query: ListPeopleQuery) {
+  const descending = query.sort.startsWith('-');
+  const field = (descending ? query.sort.slice(1) : query.sort) as store.PeopleSortField;
+  const rows = await store.listPeopleRows(
+    deps.db,
+    scope.dsoId,
+    query,
+    { field, descending },
+    query.limit,
+    decodeCursor(query.cursor, query.sort),
+  );
+  const practices = await store.practicesOf(
+    deps.db,
+    scope.dsoId,
+    rows.slice(0, query.limit).map((row) => row.id),
+  );
+  const sortValue = (row: (typeof rows)[number]) =>
+    field === 'lastName' ? row.sortName : field === 'hireDate' ? (row.hireDate ?? '') : row[field];
+  return toPage(rows, query.limit, query.sort, sortValue, (row) => presentPerson(row, practices.get(row.id) ?? []));
+}
+
+export async function getPerson(deps: ServiceDeps, scope: Scope, id: string): Promise<PersonView> {
+  const row = await store.findPerson(deps.db, scope.dsoId, id);
+  if (!row) throw notFound('Person', id);
+  const practices = await store.practicesOf(deps.db, scope.dsoId, [id]);
+  return presentPerson(row, practices.get(id) ?? []);
+}
+
+async function assertPractices(deps: ServiceDeps, scope: Scope, practiceIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(practiceIds)];
+  const found = new Set((await store.existingPracticeIds(deps.db, scope.dsoId, unique)).map((row) => row.id));
+  const issues = practiceIds.flatMap((id, index) =>
+    found.has(id)
+      ? []
+      : [{ path: ['body', 'practiceIds', index], code: 'not_found', message: `Practice "${id}" was not found.` }],
+  );
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION_FAILED', `practiceIds: ${issues[0]?.message}`, issues);
+  }
+}
+
+function assertDates(hireDate: string | null, terminationDate: string | null): void {
+  const problem = datesProblem(hireDate, terminationDate);
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', problem, [
+      { path: ['body', 'terminationDate'], code: 'before_hire_date', message: problem },
+    ]);
+  }
+}
+
+function emailConflict(email: string): AppError {
+  const message = `A person with email "${email}" already exists.`;
+  return new AppError('CONFLICT', message, [{ path: ['body', 'email'], code: 'duplicate', message }]);
+}
+
+export async function createPerson(deps: ServiceDeps, scope: Scope, input: CreatePersonInput): Promise<PersonView> {
+  await assertPractices(deps, scope, input.practiceIds);
+  const hireDate = input.hireDate ?? null;
+  assertDates(hireDate, input.terminationDate ?? null);
+  const now = deps.clock.now();
+  const derived = deriveStatus(
+    { ...input, hireDate, terminationDate: input.terminationDate ?? null, status: input.status },
+    isoDate(now),
+  );
+  const id = newId();
+  const stamp = now.toISOString();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await store.insertPerson(trx, {
+        id,
+        dsoId: scope.dsoId,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email,
+        jobRole: input.jobRole,
+        status: derived.status,
+        hireDate,
+        terminationDate: derived.terminationDate,
+        tags: JSON.stringify(input.tags ?? []),
+        searchText: searchTextOf(input),
+        sortName: sortNameOf(input),
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      await store.replaceMemberships(trx, scope.dsoId, id, input.practiceIds, stamp);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailConflict(input.email);
+    throw error;
+  }
+  return getPerson(deps, scope, id);
+}
+
+export async function updatePerson(
+  deps: ServiceDeps,
+  scope: Scope,
+  id: string,
+  input: UpdatePersonInput,
+): Promise<PersonView> {
+  const current = await store.findPerson(deps.db, scope.dsoId, id);
+  if (!current) throw notFound('Person', id);
+  if (input.practiceIds) await assertPractices(deps, scope, input.practiceIds);
+  const merged = {
+    firstName: input.firstName ?? current.firstName,
+    lastName: input.lastName ?? current.lastName,
+    email: input.email ?? current.email,
+    hireDate: input.hireDate === undefined ? current.hireDate : input.hireDate,
+    terminationDate: input.terminationDate === undefined ? current.terminationDate : input.terminationDate,
+    // Clearing the termination date without naming a status brings a terminated person back as active.
+    status:
+      input.status ??
+      (input.terminationDate === null && current.status === 'terminated'
+        ? 'active'
+        : (current.status as PersonView['status'])),
+  };
+  assertDates(merged.hireDate, merged.terminationDate);
+  const now = deps.clock.now();
+  const derived = deriveStatus(merged, isoDate(now));
+  const stamp = now.toISOString();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await store.updatePersonRow(trx, scope.dsoId, id, {
+        firstName: merged.firstName,
+        lastName: merged.lastName,
+        email: merged.email,
+        ...(input.jobRole ? { jobRole: input.jobRole } : {}),
+        ...(input.tags ? { tags: JSON.stringify(input.tags) } : {}),
+        hireDate: merged.hireDate,
+        terminationDate: derived.terminationDate,
+        status: derived.status,
+        searchText: searchTextOf(merged),
+        sortName: sortNameOf(merged),
+        updatedAt: stamp,
+      });
+      if (input.practiceIds) await store.replaceMemberships(trx, scope.dsoId, id, input.practiceIds, stamp);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailConflict(merged.email);
+    throw error;
+  }
+  return getPerson(deps, scope, id);
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Each variable: its schema and the form a person should write, quoted back in errors. */
+const variables = {
+  PORT: { schema: z.coerce.number().int().min(0).max(65535).default(8080), form: 'a port number 0-65535' },
+  HOST: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/)
+      .default('127.0.0.1'),
+    form: 'a host name or IP address such as 127.0.0.1 or 0.0.0.0',
+  },
+  ENAMEL_DATA_DIR: { schema: z.string().min(1).default('./data'), form: 'a directory path' },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//)
+      .optional(),
+    form: 'a PostgreSQL URL such as postgres://user:password@host:5432/enamel',
+  },
+  LOG_LEVEL: { schema: z.enum(logLevels).default('info'), form: `one of ${logLevels.join(', ')}` },
+  ENAMEL_BODY_LIMIT: {
+    schema: z.coerce.number().int().min(1024).max(104_857_600).default(1_048_576),
+    form: 'a size in bytes between 1024 and 104857600',
+  },
+  ENAMEL_RATE_LIMIT: {
+    schema: z.coerce.number().int().min(0).max(10_000_000).default(1200),
+    form: 'requests per minute per client address (0 turns the limit off)',
+  },
+  ENAMEL_SHUTDOWN_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    form: 'milliseconds between 0 and 600000',
+  },
+} as const;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: (typeof logLevels)[number];
+  readonly bodyLimit: number;
+  readonly rateLimit: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+type VariableName = keyof typeof variables;
+
+/** Reads and validates the environment; throws CONFIG_INVALID naming every bad variable and its expected form. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const issues: { path: string[]; code: string; message: string }[] = [];
+  const read = <K extends VariableName>(name: K): z.output<(typeof variables)[K]['schema']> => {
+    const raw = env[name];
+    const parsed = variables[name].schema.safeParse(raw === '' ? undefined : raw);
+    if (parsed.success) return parsed.data as z.output<(typeof variables)[K]['schema']>;
+    issues.push({
+      path: [name],
+      code: 'CONFIG_INVALID',
+      message: `${name} must be ${variables[name].form}${name === 'DATABASE_URL' ? '' : `, got "${raw}"`}.`,
+    });
+    return undefined as z.output<(typeof variables)[K]['schema']>;
+  };
+  const config = {
+    port: read('PORT'),
+    host: read('HOST'),
+    dataDir: path.resolve(read('ENAMEL_DATA_DIR') ?? './data'),
+    databaseUrl: read('DATABASE_URL'),
+    logLevel: read('LOG_LEVEL'),
+    bodyLimit: read('ENAMEL_BODY_LIMIT'),
+    rateLimit: read('ENAMEL_RATE_LIMIT'),
+    shutdownTimeoutMs: read('ENAMEL_SHUTDOWN_TIMEOUT_MS'),
+  };
+  if (issues.length > 0) {
+    throw new AppError('CONFIG_INVALID', issues.map((issue) => issue.message).join(' '), issues);
+  }
+  return config;
+}
+
+/** The documented variables, for `enamel config check` and the README table. */
+export const configVariables = Object.fromEntries(
+  Object.entries(variables).map(([name, variable]) => [name, variable.form]),
+) as Record<VariableName, string>;

@@ -1,0 +1,15 @@
+import type { PeopleListParams, PracticeListParams } from './types.ts';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  dso: (id: string) => ['dsos', id] as const,
+  regions: ['regions'] as const,
+  practices: ['practices'] as const,
+  practiceList: (params: PracticeListParams) => ['practices', 'list', params] as const,
+  practiceOptions: ['practices', 'options'] as const,
+  practice: (id: string) => ['practices', 'one', id] as const,
+  people: ['people'] as const,
+  peopleList: (params: PeopleListParams) => ['people', 'list', params] as const,
+  person: (id: string) => ['people', 'one', id] as const,
+  overview: ['overview'] as const,
+};

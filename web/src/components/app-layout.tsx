@@ -1,0 +1,44 @@
+import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet } from 'react-router';
+import type { MeView } from '../api/types.ts';
+import { DsoSwitcher } from '../features/org/dso-switcher.tsx';
+import { NavMenu } from './nav-menu.tsx';
+
+export function AppLayout({ me }: { me: MeView }) {
+  const [isNavOpen, { toggle, close }] = useDisclosure(false);
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={isNavOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={isNavOpen ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={isNavOpen}
+            />
+            <Title order={2} size="h3">
+              <Text component={Link} to="/" inherit c="blue.7" td="none">
+                Enamel
+              </Text>
+            </Title>
+          </Group>
+          <DsoSwitcher me={me} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavMenu onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,38 @@
+import { useCallback, useState } from 'react';
+import { type FieldErrors, type MappedError, mapServerError } from './server-errors.ts';
+
+/**
+ * Values, field errors and the form-level error of one form. Client validation and server errors both land
+ * in `errors`, keyed by the field's path ("hqAddress.city").
+ */
+export function useFormState<Values extends Record<string, unknown>>(initialValues: Values) {
+  const [values, setValues] = useState(initialValues);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<MappedError['formError']>(null);
+
+  const setField = useCallback(<Key extends keyof Values & string>(key: Key, value: Values[Key]) => {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setErrors((previous) => {
+      if (!(key in previous)) return previous;
+      const { [key]: _cleared, ...rest } = previous;
+      return rest;
+    });
+  }, []);
+
+  /** Runs the client checks; true when the form may be sent. */
+  const validate = (check: (values: Values) => FieldErrors): boolean => {
+    const found = check(values);
+    setErrors(found);
+    setFormError(null);
+    return Object.keys(found).length === 0;
+  };
+
+  /** Field keys are the API's paths joined by dots, so server issues find their field. */
+  const showServerError = (error: unknown) => {
+    const mapped = mapServerError(error, Object.keys(values));
+    setErrors(mapped.fieldErrors);
+    setFormError(mapped.formError);
+  };
+
+  return { values, setValues, setField, errors, formError, validate, showServerError };
+}

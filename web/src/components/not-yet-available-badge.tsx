@@ -1,0 +1,9 @@
+import { Badge } from '@mantine/core';
+
+export function NotYetAvailableBadge() {
+  return (
+    <Badge color="gray" variant="light">
+      Not yet available
+    </Badge>
+  );
+}

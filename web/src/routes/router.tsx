@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { upcomingModules } from '../features/roadmap/upcoming-modules.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { OverviewPage } from './overview-page.tsx';
+import { PeopleImportPage } from './people-import-page.tsx';
+import { PeoplePage } from './people-page.tsx';
+import { PersonDetailPage } from './person-detail-page.tsx';
+import { PersonEditPage } from './person-edit-page.tsx';
+import { PersonNewPage } from './person-new-page.tsx';
+import { PracticeDetailPage } from './practice-detail-page.tsx';
+import { PracticeEditPage } from './practice-edit-page.tsx';
+import { PracticeNewPage } from './practice-new-page.tsx';
+import { PracticesPage } from './practices-page.tsx';
+import { RootRoute } from './root-route.tsx';
+import { RouteError } from './route-error.tsx';
+import { SettingsPage } from './settings-page.tsx';
+import { SetupPage } from './setup-page.tsx';
+import { UpcomingPage } from './upcoming-page.tsx';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <RootRoute />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'practices', element: <PracticesPage /> },
+      { path: 'practices/new', element: <PracticeNewPage /> },
+      { path: 'practices/:practiceId', element: <PracticeDetailPage /> },
+      { path: 'practices/:practiceId/edit', element: <PracticeEditPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'people/new', element: <PersonNewPage /> },
+      { path: 'people/import', element: <PeopleImportPage /> },
+      { path: 'people/:personId', element: <PersonDetailPage /> },
+      { path: 'people/:personId/edit', element: <PersonEditPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'setup', element: <SetupPage /> },
+      ...upcomingModules.map((module) => ({ path: module.slug, element: <UpcomingPage module={module} /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
