@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,7 +16,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
-import { createAccessHook } from './platform/http/access.ts';
+import { type ApiRoute, apiPrefix, collectApiRoute, createAccessHook } from './platform/http/access.ts';
 import { errorEnvelope, handleError } from './platform/http/error-handler.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { defaultWebDir, isClientRoute, registerWeb } from './platform/http/web.ts';
@@ -33,13 +33,6 @@ export interface AppOptions {
   readonly webDir?: string | null;
 }
 
-export interface ApiRoute {
-  readonly method: string;
-  readonly url: string;
-  readonly permission: string;
-  readonly scope: string;
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api/v1 route with its declared access, collected at registration (the isolation table reads it). */
@@ -47,7 +40,7 @@ declare module 'fastify' {
   }
 }
 
-export const apiPrefix = '/api/v1';
+export { apiPrefix };
 
 /** Builds the Enamel HTTP app without listening: tests inject requests; main.ts listens. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -56,9 +49,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: () => newId(),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimit,
-    disableRequestLogging: false,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
   });
@@ -69,18 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('principal', undefined as never);
   app.decorateRequest('dsoId', '');
 
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith(apiPrefix)) return;
-    const declared = route.config?.access;
-    if (!declared) {
-      // Deny by default: an API route that declares no permission must never be served.
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access permission.`);
-    }
-    for (const method of [route.method].flat()) {
-      if (method === 'HEAD') continue;
-      app.apiRoutes.push({ method, url: route.url, permission: declared.permission, scope: declared.scope });
-    }
-  });
+  app.addHook('onRoute', (route) => collectApiRoute(route, app.apiRoutes));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -109,10 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max: config.rateLimit,
       timeWindow: '1 minute',
-      errorResponseBuilder: (request, context) => {
-        const error = new AppError('RATE_LIMITED', `Too many requests: retry in ${Math.ceil(context.ttl / 1000)} s.`);
-        return Object.assign(errorEnvelope(error, request.id), { statusCode: 429 });
-      },
+      // Thrown to the one error handler, which answers the envelope with status 429.
+      errorResponseBuilder: (_request, context) =>
+        new AppError('RATE_LIMITED', `Too many requests: retry in ${Math.ceil(context.ttl / 1000)} s.`),
     });
   }
   await app.register(swagger, {

@@ -38,8 +38,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const database = createDatabase(config);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  ensureWebBuild(log);
-  const app = await buildApp({ config, database, logger: log });
+  if (config.webDir === undefined) ensureWebBuild(log);
+  const app = await buildApp({ config, database, logger: log, webDir: config.webDir ?? defaultWebDir });
   const address = await app.listen({ port: config.port, host: config.host });
   let closing: Promise<void> | undefined;
   const close = () => {

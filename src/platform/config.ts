@@ -31,6 +31,10 @@ const variables = {
     schema: z.coerce.number().int().min(0).max(10_000_000).default(1200),
     form: 'requests per minute per client address (0 turns the limit off)',
   },
+  ENAMEL_WEB_DIR: {
+    schema: z.string().min(1).optional(),
+    form: 'the directory of the built web app (default web/dist, built on first start when missing)',
+  },
   ENAMEL_SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(0).max(600_000).default(10_000),
     form: 'milliseconds between 0 and 600000',
@@ -46,9 +50,15 @@ export interface Config {
   readonly bodyLimit: number;
   readonly rateLimit: number;
   readonly shutdownTimeoutMs: number;
+  /** The built web app; undefined means the default web/dist, built when missing. */
+  readonly webDir: string | undefined;
 }
 
 type VariableName = keyof typeof variables;
+
+function optionalPath(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : path.resolve(value);
+}
 
 /** Reads and validates the environment; throws CONFIG_INVALID naming every bad variable and its expected form. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -73,6 +83,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     bodyLimit: read('ENAMEL_BODY_LIMIT'),
     rateLimit: read('ENAMEL_RATE_LIMIT'),
     shutdownTimeoutMs: read('ENAMEL_SHUTDOWN_TIMEOUT_MS'),
+    webDir: optionalPath(read('ENAMEL_WEB_DIR')),
   };
   if (issues.length > 0) {
     throw new AppError('CONFIG_INVALID', issues.map((issue) => issue.message).join(' '), issues);

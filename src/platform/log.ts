@@ -12,9 +12,22 @@ export const redactPaths = [
   'databaseUrl',
 ];
 
+interface RequestLike {
+  method?: string;
+  url?: string;
+  id?: string;
+  ip?: string;
+}
+
+/** Requests are logged by path only: query strings carry search terms such as people's names. */
+function serializeRequest(request: RequestLike) {
+  return { method: request.method, path: request.url?.split('?')[0], ip: request.ip };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
+    serializers: { req: serializeRequest, err: pino.stdSerializers.err },
     redact: { paths: redactPaths, censor: '[redacted]' },
     base: { service: 'enamel' },
     timestamp: pino.stdTimeFunctions.isoTime,

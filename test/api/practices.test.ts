@@ -24,7 +24,7 @@ describeEachDialect('practices API', (get) => {
     const created = await create({
       name: 'Lakeside Family Dental',
       state: 'tx',
-      timeZone: 'US/Central',
+      timeZone: 'america/chicago',
       npi: '1234567893',
       chairs: 8,
       city: 'Dallas',

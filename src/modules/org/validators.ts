@@ -1,8 +1,13 @@
-/** The canonical IANA name of a time zone (e.g. "US/Central" -> "America/Chicago"), or null if unknown. */
+/**
+ * The IANA time zone as given when it is valid, with its letter case corrected ("america/chicago" ->
+ * "America/Chicago"); null if unknown. Links such as "US/Central" are kept: ICU would rewrite some current
+ * IANA names to older CLDR ones (America/Indiana/Indianapolis -> America/Indianapolis).
+ */
 export function canonicalTimeZone(value: string): string | null {
   if (!/^[A-Za-z0-9_+\-/]{1,64}$/.test(value)) return null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;

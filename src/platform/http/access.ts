@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -79,4 +79,28 @@ export function createAccessHook(db: Kysely<Database>) {
     const header = request.headers[dsoHeader];
     request.dsoId = await resolveDso(db, Array.isArray(header) ? header[0] : header);
   };
+}
+
+export const apiPrefix = '/api/v1';
+
+export interface ApiRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly permission: Permission;
+  readonly scope: RouteScope;
+}
+
+/**
+ * The onRoute guard: an API route without an access declaration is refused at registration (deny by default);
+ * the others are collected for the route-by-route isolation table.
+ */
+export function collectApiRoute(route: Pick<RouteOptions, 'method' | 'url' | 'config'>, into: ApiRoute[]): void {
+  if (!route.url.startsWith(apiPrefix)) return;
+  const declared = (route.config as { access?: RouteAccess } | undefined)?.access;
+  if (!declared || !permissions.includes(declared.permission)) {
+    throw new Error(`Route ${String(route.method)} ${route.url} declares no known access permission.`);
+  }
+  for (const method of [route.method].flat()) {
+    if (method !== 'HEAD') into.push({ method, url: route.url, permission: declared.permission, scope: declared.scope });
+  }
 }
