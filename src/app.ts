@@ -16,11 +16,11 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import { AppError } from './platform/errors.ts';
 import { type ApiRoute, apiPrefix, collectApiRoute, createAccessHook } from './platform/http/access.ts';
 import { errorEnvelope, handleError } from './platform/http/error-handler.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { defaultWebDir, isClientRoute, registerWeb } from './platform/http/web.ts';
-import { AppError } from './platform/errors.ts';
 import { newId } from './platform/ids.ts';
 import type { Logger } from './platform/log.ts';
 
@@ -117,7 +117,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (servesWeb && isClientRoute(request.method, request.url, request.headers.accept)) {
       return reply.sendFile('index.html');
     }
-    const error = new AppError('ROUTE_NOT_FOUND', `No route answers ${request.method} ${request.url.split('?')[0]}.`);
+    const error = new AppError(
+      'ROUTE_NOT_FOUND',
+      `No route answers ${request.method} ${request.url.split('?')[0]}.`,
+    );
     return reply.status(404).send(errorEnvelope(error, request.id));
   });
   return app;

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { registerPlatformCommands } from './cli/platform.cli.ts';
 import { type CliIo, CommandFailed, printError, processIo } from './cli/io.ts';
+import { registerPlatformCommands } from './cli/platform.cli.ts';
 import { registerDemoCommands } from './modules/demo/demo.cli.ts';
 import { registerPeopleCommands } from './modules/people/people.cli.ts';
 

@@ -19,10 +19,14 @@ export function ensureWebBuild(log: Logger): void {
   if (hasWebBuild(defaultWebDir)) return;
   log.info('building the web app (first start)');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (result.status !== 0) log.error('the web app could not be built; the API still runs');
 }
 
@@ -57,11 +61,17 @@ export async function serve(io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
   const log = createLogger(config.logLevel, io.stdout as DestinationStream);
   const server = await startServer(config, log);
-  log.info({ address: server.address, dialect: config.databaseUrl ? 'postgres' : 'sqlite' }, 'Enamel is listening');
+  log.info(
+    { address: server.address, dialect: config.databaseUrl ? 'postgres' : 'sqlite' },
+    'Enamel is listening',
+  );
   await new Promise<void>((resolve, reject) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down: no new connections, draining requests');
-      const timer = setTimeout(() => reject(new Error(`shutdown took longer than ${config.shutdownTimeoutMs} ms`)), config.shutdownTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`shutdown took longer than ${config.shutdownTimeoutMs} ms`)),
+        config.shutdownTimeoutMs,
+      );
       timer.unref();
       server.close().then(() => {
         clearTimeout(timer);

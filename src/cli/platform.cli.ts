@@ -1,9 +1,9 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { serve } from '../main.ts';
 import { configVariables, loadConfig } from '../platform/config.ts';
-import { createDatabase, sqliteFileName } from '../platform/db/database.ts';
-import path from 'node:path';
 import { backupSqlite, restoreSqlite } from '../platform/db/backup.ts';
+import { createDatabase, sqliteFileName } from '../platform/db/database.ts';
 import { migrateToLatest, migrationStatus } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/errors.ts';
 import { type CliIo, CommandFailed, printJson } from './io.ts';
@@ -28,12 +28,17 @@ export function registerPlatformCommands(program: Command, io: CliIo): void {
           if (options.status) {
             const list = await migrationStatus(database.db);
             if (options.json) return printJson(io, { dialect: database.dialect, migrations: list });
-            for (const m of list) io.stdout.write(`${m.appliedAt ? 'applied' : 'pending'}  ${m.name}${m.appliedAt ? `  ${m.appliedAt}` : ''}\n`);
+            for (const m of list)
+              io.stdout.write(
+                `${m.appliedAt ? 'applied' : 'pending'}  ${m.name}${m.appliedAt ? `  ${m.appliedAt}` : ''}\n`,
+              );
             return;
           }
           const applied = await migrateToLatest(database.db);
           if (options.json) return printJson(io, { dialect: database.dialect, applied });
-          io.stdout.write(applied.length ? `Applied ${applied.join(', ')}.\n` : 'The database is up to date.\n');
+          io.stdout.write(
+            applied.length ? `Applied ${applied.join(', ')}.\n` : 'The database is up to date.\n',
+          );
         },
         false,
       );
@@ -47,7 +52,10 @@ export function registerPlatformCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => {
       const config = loadConfig(io.env);
-      const shown = { ...config, databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : null };
+      const shown = {
+        ...config,
+        databaseUrl: config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : null,
+      };
       if (options.json) return printJson(io, { ok: true, config: shown, variables: configVariables });
       io.stdout.write('Configuration is valid:\n');
       for (const [key, value] of Object.entries(shown)) io.stdout.write(`  ${key} = ${String(value)}\n`);
@@ -80,14 +88,18 @@ export function registerPlatformCommands(program: Command, io: CliIo): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const config = loadConfig(io.env);
       if (config.databaseUrl) {
-        throw new AppError('BACKUP_INVALID', 'enamel restore writes the embedded SQLite database; on PostgreSQL use pg_restore (see README).');
+        throw new AppError(
+          'BACKUP_INVALID',
+          'enamel restore writes the embedded SQLite database; on PostgreSQL use pg_restore (see README).',
+        );
       }
       const target = path.join(config.dataDir, sqliteFileName);
       const result = restoreSqlite(path.resolve(file), target);
       const handle = createDatabase(config);
       try {
         const applied = await migrateToLatest(handle.db);
-        if (options.json) return printJson(io, { restored: target, schema: result.schema, migrated: applied });
+        if (options.json)
+          return printJson(io, { restored: target, schema: result.schema, migrated: applied });
         io.stdout.write(`Restored ${target} from ${file} (schema ${result.schema}).\n`);
         if (applied.length) io.stdout.write(`Then applied ${applied.join(', ')}.\n`);
       } catch (error) {

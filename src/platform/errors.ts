@@ -10,22 +10,40 @@ export interface ErrorIssue {
 
 /** Every error code the platform answers with, its HTTP status and a one-line meaning (docs/errors.md lists them). */
 export const errorCodes = {
-  VALIDATION_FAILED: { status: 400, meaning: 'The request body, query or parameters do not match the schema.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    meaning: 'The request body, query or parameters do not match the schema.',
+  },
   BODY_INVALID_JSON: { status: 400, meaning: 'The request body is not valid JSON.' },
   BODY_TOO_LARGE: { status: 413, meaning: 'The request body is larger than the route accepts.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The content-type of the request is not accepted by the route.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    meaning: 'The content-type of the request is not accepted by the route.',
+  },
   NOT_FOUND: { status: 404, meaning: 'The resource does not exist, or belongs to another DSO or practice.' },
   ROUTE_NOT_FOUND: { status: 404, meaning: 'No route answers this method and path.' },
-  CONFLICT: { status: 409, meaning: 'The change conflicts with existing data (for example a duplicate name or email).' },
+  CONFLICT: {
+    status: 409,
+    meaning: 'The change conflicts with existing data (for example a duplicate name or email).',
+  },
   DSO_NOT_CONFIGURED: { status: 409, meaning: 'No DSO exists yet, or several exist and none was chosen.' },
-  IMPORT_INVALID: { status: 422, meaning: 'An import file has problems; nothing was written. `issues` lists each one.' },
+  IMPORT_INVALID: {
+    status: 422,
+    meaning: 'An import file has problems; nothing was written. `issues` lists each one.',
+  },
   CURSOR_INVALID: { status: 400, meaning: 'The pagination cursor is malformed or belongs to another sort.' },
   RATE_LIMITED: { status: 429, meaning: 'Too many requests; retry after the time given in Retry-After.' },
   BACKUP_INVALID: { status: 400, meaning: 'The backup file is not an Enamel database or is damaged.' },
-  BACKUP_NEWER_SCHEMA: { status: 400, meaning: 'The backup was written by a newer Enamel; upgrade before restoring.' },
+  BACKUP_NEWER_SCHEMA: {
+    status: 400,
+    meaning: 'The backup was written by a newer Enamel; upgrade before restoring.',
+  },
   CONFIG_INVALID: { status: 500, meaning: 'An environment variable has a value of the wrong form.' },
   NOT_READY: { status: 503, meaning: 'The database is unreachable or migrations are pending.' },
-  INTERNAL: { status: 500, meaning: 'An unexpected error; the server log holds the details under the requestId.' },
+  INTERNAL: {
+    status: 500,
+    meaning: 'An unexpected error; the server log holds the details under the requestId.',
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -29,22 +29,31 @@ describeEachDialect('people import API', (get) => {
       payload: csv,
     });
   const count = async (dsoId: string) =>
-    (await app.inject({ method: 'GET', url: '/api/v1/people?limit=200', headers: { 'enamel-dso': dsoId } })).json().items.length;
+    (
+      await app.inject({ method: 'GET', url: '/api/v1/people?limit=200', headers: { 'enamel-dso': dsoId } })
+    ).json().items.length;
 
   it('imports a CSV with BOM, CRLF and quoted fields, then is idempotent by email', async () => {
     const dsoId = await freshDso();
-    const csv = `\ufeff${header}\r\n` +
+    const csv =
+      `\ufeff${header}\r\n` +
       `ana@x.example,Ana,"O'Neil, Jr.",hygienist,Lakeside Family Dental,2020-02-01,,security-champion\r\n` +
       `ben@x.example,Ben,Ng,Front Desk,"lakeside family dental; Hillcrest Smiles",,,\r\n` +
       `cy@x.example,Cy,Diaz,DDS,Hillcrest Smiles,2019-05-05,2026-01-15,\r\n`;
     const dry = await post(dsoId, csv, '?dryRun=true');
     expect(dry.statusCode).toBe(200);
-    expect(dry.json()).toEqual({ dryRun: true, rows: 3, summary: { create: 3, update: 0, terminate: 0, unchanged: 0 } });
+    expect(dry.json()).toEqual({
+      dryRun: true,
+      rows: 3,
+      summary: { create: 3, update: 0, terminate: 0, unchanged: 0 },
+    });
     expect(await count(dsoId)).toBe(0);
 
     const real = await post(dsoId, csv);
     expect(real.json().summary).toEqual({ create: 3, update: 0, terminate: 0, unchanged: 0 });
-    const people = (await app.inject({ method: 'GET', url: '/api/v1/people', headers: { 'enamel-dso': dsoId } })).json().items;
+    const people = (
+      await app.inject({ method: 'GET', url: '/api/v1/people', headers: { 'enamel-dso': dsoId } })
+    ).json().items;
     const ben = people.find((p: { email: string }) => p.email === 'ben@x.example');
     expect(ben.jobRole).toBe('front_desk');
     expect(ben.practices).toHaveLength(2);
@@ -62,11 +71,16 @@ describeEachDialect('people import API', (get) => {
 
   it('terminates people missing from the file only when asked', async () => {
     const dsoId = await freshDso();
-    await post(dsoId, `${header}\na@y.example,A,A,it,Hillcrest Smiles,,,\nb@y.example,B,B,it,Hillcrest Smiles,,,\n`);
+    await post(
+      dsoId,
+      `${header}\na@y.example,A,A,it,Hillcrest Smiles,,,\nb@y.example,B,B,it,Hillcrest Smiles,,,\n`,
+    );
     const partial = `${header}\na@y.example,A,A,it,Hillcrest Smiles,,,\n`;
     expect((await post(dsoId, partial)).json().summary.terminate).toBe(0);
     expect((await post(dsoId, partial, '?terminateMissing=true')).json().summary.terminate).toBe(1);
-    const b = (await app.inject({ method: 'GET', url: '/api/v1/people?search=b@y', headers: { 'enamel-dso': dsoId } })).json().items[0];
+    const b = (
+      await app.inject({ method: 'GET', url: '/api/v1/people?search=b@y', headers: { 'enamel-dso': dsoId } })
+    ).json().items[0];
     expect(b).toMatchObject({ status: 'terminated', terminationDate: '2026-11-02' });
   });
 
@@ -85,7 +99,9 @@ describeEachDialect('people import API', (get) => {
     expect(response.statusCode).toBe(422);
     const { error } = response.json();
     expect(error.code).toBe('IMPORT_INVALID');
-    const brief = error.issues.map((i: { line: number; column: string; code: string }) => `${i.line}:${i.column}:${i.code}`);
+    const brief = error.issues.map(
+      (i: { line: number; column: string; code: string }) => `${i.line}:${i.column}:${i.code}`,
+    );
     expect(brief).toEqual([
       '3:email:invalid_email',
       '5:email:duplicate_email',
@@ -100,13 +116,33 @@ describeEachDialect('people import API', (get) => {
   });
 
   it.each([
-    ['a header without required columns', 'email,first\nx@y.example,X', ['1:first:unknown_column', '1:firstName:missing_column', '1:lastName:missing_column', '1:jobRole:missing_column', '1:practices:missing_column']],
+    [
+      'a header without required columns',
+      'email,first\nx@y.example,X',
+      [
+        '1:first:unknown_column',
+        '1:firstName:missing_column',
+        '1:lastName:missing_column',
+        '1:jobRole:missing_column',
+        '1:practices:missing_column',
+      ],
+    ],
     ['an empty file', '', ['1::empty_file']],
-    ['an unclosed quote', `${header}\n"x@y.example,X,Y,it,Hillcrest Smiles,,,\n`, ['2::CSV_QUOTE_NOT_CLOSED']],
+    [
+      'an unclosed quote',
+      `${header}\n"x@y.example,X,Y,it,Hillcrest Smiles,,,\n`,
+      ['2::CSV_QUOTE_NOT_CLOSED'],
+    ],
   ])('rejects %s', async (_name, csv, expected) => {
     const response = await post(await freshDso(), csv);
     expect(response.statusCode).toBe(422);
-    expect(response.json().error.issues.map((i: { line: number; column: string; code: string }) => `${i.line}:${i.column}:${i.code}`)).toEqual(expected);
+    expect(
+      response
+        .json()
+        .error.issues.map(
+          (i: { line: number; column: string; code: string }) => `${i.line}:${i.column}:${i.code}`,
+        ),
+    ).toEqual(expected);
   });
 
   it('rejects 50,001 rows naming the limit, and accepts 50,000 in a dry run', async () => {
@@ -119,7 +155,11 @@ describeEachDialect('people import API', (get) => {
     const over = await post(dsoId, rows(50_001));
     expect(over.statusCode).toBe(422);
     expect(over.json().error.issues).toEqual([
-      expect.objectContaining({ line: 50_002, code: 'too_many_rows', message: expect.stringContaining('50000') }),
+      expect.objectContaining({
+        line: 50_002,
+        code: 'too_many_rows',
+        message: expect.stringContaining('50000'),
+      }),
     ]);
     const ok = await post(dsoId, rows(50_000), '?dryRun=true');
     expect(ok.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDso, buildPerson, buildPractice, testDeps } from '../factories/org.ts';
-import { createTestApp } from '../harness/app.ts';
+import { capturedLogs, createTestApp } from '../harness/app.ts';
 import { describeEachDialect } from '../harness/db.ts';
 
 describeEachDialect('people API', (get) => {
@@ -36,15 +36,31 @@ describeEachDialect('people API', (get) => {
     });
     expect(created.statusCode).toBe(201);
     const person = created.json();
-    expect(person).toMatchObject({ email: 'maria.gonzalez@example.com', status: 'active', tags: ['security-champion'] });
+    expect(person).toMatchObject({
+      email: 'maria.gonzalez@example.com',
+      status: 'active',
+      tags: ['security-champion'],
+    });
     expect(person.practices.map((p: { name: string }) => p.name)).toEqual(['North Dental', 'South Dental']);
 
-    const bySearch = await app.inject({ method: 'GET', url: '/api/v1/people?search=GONZ', headers: headers() });
+    const bySearch = await app.inject({
+      method: 'GET',
+      url: '/api/v1/people?search=GONZ',
+      headers: headers(),
+    });
     expect(bySearch.json().items.map((p: { id: string }) => p.id)).toEqual([person.id]);
-    const byPractice = await app.inject({ method: 'GET', url: `/api/v1/people?practiceId=${practiceB}&jobRole=front_desk`, headers: headers() });
+    const byPractice = await app.inject({
+      method: 'GET',
+      url: `/api/v1/people?practiceId=${practiceB}&jobRole=front_desk`,
+      headers: headers(),
+    });
     expect(byPractice.json().items.map((p: { id: string }) => p.id)).toContain(person.id);
 
-    const practice = await app.inject({ method: 'GET', url: `/api/v1/practices/${practiceA}`, headers: headers() });
+    const practice = await app.inject({
+      method: 'GET',
+      url: `/api/v1/practices/${practiceA}`,
+      headers: headers(),
+    });
     expect(practice.json().peopleCount).toBeGreaterThanOrEqual(1);
   });
 
@@ -62,7 +78,10 @@ describeEachDialect('people API', (get) => {
   });
 
   it('terminates by termination date and keeps the person visible', async () => {
-    const person = await buildPerson(testDeps(get().handle), dsoId, { practiceIds: [practiceA], hireDate: '2020-01-01' });
+    const person = await buildPerson(testDeps(get().handle), dsoId, {
+      practiceIds: [practiceA],
+      hireDate: '2020-01-01',
+    });
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/v1/people/${person.id}`,
@@ -70,7 +89,11 @@ describeEachDialect('people API', (get) => {
       payload: { terminationDate: '2026-10-31' },
     });
     expect(patched.json()).toMatchObject({ status: 'terminated', terminationDate: '2026-10-31' });
-    const listed = await app.inject({ method: 'GET', url: `/api/v1/people?status=terminated`, headers: headers() });
+    const listed = await app.inject({
+      method: 'GET',
+      url: `/api/v1/people?status=terminated`,
+      headers: headers(),
+    });
     expect(listed.json().items.map((p: { id: string }) => p.id)).toContain(person.id);
     const before = await app.inject({
       method: 'PATCH',
@@ -90,18 +113,46 @@ describeEachDialect('people API', (get) => {
       method: 'POST',
       url: '/api/v1/people',
       headers: headers(),
-      payload: { firstName: 'A', lastName: 'B', email: 'x1@example.com', jobRole: 'it', practiceIds: [foreign.id] },
+      payload: {
+        firstName: 'A',
+        lastName: 'B',
+        email: 'x1@example.com',
+        jobRole: 'it',
+        practiceIds: [foreign.id],
+      },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.issues[0].path).toEqual(['body', 'practiceIds', 0]);
   });
 
   it.each([
-    [{ firstName: 'A', lastName: 'B', email: 'not-an-email', jobRole: 'it', practiceIds: [] }, ['body', 'email']],
-    [{ firstName: 'A', lastName: 'B', email: 'a@b.co', jobRole: 'wizard', practiceIds: [] }, ['body', 'jobRole']],
-    [{ firstName: 'A', lastName: 'B', email: 'a@b.co', jobRole: 'it', practiceIds: ['nope'] }, ['body', 'practiceIds', 0]],
-    [{ firstName: 'A', lastName: 'B', email: 'a@b.co', jobRole: 'it', practiceIds: [], hireDate: '2026-02-30' }, ['body', 'hireDate']],
-    [{ firstName: '', lastName: 'B', email: 'a@b.co', jobRole: 'it', practiceIds: [] }, ['body', 'firstName']],
+    [
+      { firstName: 'A', lastName: 'B', email: 'not-an-email', jobRole: 'it', practiceIds: [] },
+      ['body', 'email'],
+    ],
+    [
+      { firstName: 'A', lastName: 'B', email: 'a@b.co', jobRole: 'wizard', practiceIds: [] },
+      ['body', 'jobRole'],
+    ],
+    [
+      { firstName: 'A', lastName: 'B', email: 'a@b.co', jobRole: 'it', practiceIds: ['nope'] },
+      ['body', 'practiceIds', 0],
+    ],
+    [
+      {
+        firstName: 'A',
+        lastName: 'B',
+        email: 'a@b.co',
+        jobRole: 'it',
+        practiceIds: [],
+        hireDate: '2026-02-30',
+      },
+      ['body', 'hireDate'],
+    ],
+    [
+      { firstName: '', lastName: 'B', email: 'a@b.co', jobRole: 'it', practiceIds: [] },
+      ['body', 'firstName'],
+    ],
   ])('rejects %j naming the field', async (payload, path) => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/people', headers: headers(), payload });
     expect(response.statusCode).toBe(400);
@@ -111,7 +162,13 @@ describeEachDialect('people API', (get) => {
   it('pages people by last name with a stable cursor', async () => {
     const deps = testDeps(get().handle);
     const fresh = (await buildDso(deps)).id;
-    for (const [first, last] of [['Ann', 'Zeta'], ['Bob', 'Alpha'], ['Cy', 'Mu'], ['Di', 'Alpha'], ['Ed', 'Kappa']] as const) {
+    for (const [first, last] of [
+      ['Ann', 'Zeta'],
+      ['Bob', 'Alpha'],
+      ['Cy', 'Mu'],
+      ['Di', 'Alpha'],
+      ['Ed', 'Kappa'],
+    ] as const) {
       await buildPerson(deps, fresh, { firstName: first, lastName: last, email: `${first}@p.example.com` });
     }
     const seen: string[] = [];
@@ -119,9 +176,19 @@ describeEachDialect('people API', (get) => {
     do {
       const url: string = `/api/v1/people?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const page = (await app.inject({ method: 'GET', url, headers: { 'enamel-dso': fresh } })).json();
-      seen.push(...page.items.map((p: { firstName: string; lastName: string }) => `${p.lastName} ${p.firstName}`));
+      seen.push(
+        ...page.items.map((p: { firstName: string; lastName: string }) => `${p.lastName} ${p.firstName}`),
+      );
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['Alpha Bob', 'Alpha Di', 'Kappa Ed', 'Mu Cy', 'Zeta Ann']);
+  });
+
+  it('keeps names, emails and search terms out of the logs', async () => {
+    await app.inject({ method: 'GET', url: '/api/v1/people?search=Gonzalez', headers: headers() });
+    const logs = capturedLogs.join('');
+    expect(logs).toContain('"path":"/api/v1/people"');
+    for (const secret of ['Gonzalez', 'gonzalez', 'maria.gonzalez@example.com'])
+      expect(logs).not.toContain(secret);
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { buildDso, testDeps } from '../factories/org.ts';
+import { buildDso, buildPerson, testDeps } from '../factories/org.ts';
 import { createTestApp } from '../harness/app.ts';
 import { describeEachDialect } from '../harness/db.ts';
 
@@ -18,7 +18,12 @@ describeEachDialect('practices API', (get) => {
   });
 
   const create = (body: unknown, dso = dsoId) =>
-    app.inject({ method: 'POST', url: '/api/v1/practices', headers: { 'enamel-dso': dso }, payload: body as object });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/practices',
+      headers: { 'enamel-dso': dso },
+      payload: body as object,
+    });
 
   it('creates, reads, updates and lists a practice', async () => {
     const created = await create({
@@ -31,9 +36,20 @@ describeEachDialect('practices API', (get) => {
     });
     expect(created.statusCode).toBe(201);
     const practice = created.json();
-    expect(practice).toMatchObject({ name: 'Lakeside Family Dental', state: 'TX', timeZone: 'America/Chicago', chairs: 8, status: 'active', peopleCount: 0 });
+    expect(practice).toMatchObject({
+      name: 'Lakeside Family Dental',
+      state: 'TX',
+      timeZone: 'America/Chicago',
+      chairs: 8,
+      status: 'active',
+      peopleCount: 0,
+    });
 
-    const read = await app.inject({ method: 'GET', url: `/api/v1/practices/${practice.id}`, headers: headers() });
+    const read = await app.inject({
+      method: 'GET',
+      url: `/api/v1/practices/${practice.id}`,
+      headers: headers(),
+    });
     expect(read.json().name).toBe('Lakeside Family Dental');
 
     const patched = await app.inject({
@@ -45,17 +61,28 @@ describeEachDialect('practices API', (get) => {
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ status: 'onboarding', chairs: 10 });
 
-    const list = await app.inject({ method: 'GET', url: '/api/v1/practices?search=lakeside', headers: headers() });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/practices?search=lakeside',
+      headers: headers(),
+    });
     expect(list.json().items.map((p: { name: string }) => p.name)).toEqual(['Lakeside Family Dental']);
   });
 
   it('answers 404 for a practice of another DSO, on read and on write', async () => {
-    const practice = (await create({ name: 'Private Practice', state: 'CA', timeZone: 'America/Los_Angeles' })).json();
+    const practice = (
+      await create({ name: 'Private Practice', state: 'CA', timeZone: 'America/Los_Angeles' })
+    ).json();
     const other = { 'enamel-dso': otherDsoId };
     const read = await app.inject({ method: 'GET', url: `/api/v1/practices/${practice.id}`, headers: other });
     expect(read.statusCode).toBe(404);
     expect(read.json().error.code).toBe('NOT_FOUND');
-    const write = await app.inject({ method: 'PATCH', url: `/api/v1/practices/${practice.id}`, headers: other, payload: { chairs: 1 } });
+    const write = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/practices/${practice.id}`,
+      headers: other,
+      payload: { chairs: 1 },
+    });
     expect(write.statusCode).toBe(404);
     const list = await app.inject({ method: 'GET', url: '/api/v1/practices?search=private', headers: other });
     expect(list.json().items).toEqual([]);
@@ -71,9 +98,17 @@ describeEachDialect('practices API', (get) => {
   it.each([
     [{ name: 'X', state: 'ZZ', timeZone: 'America/Chicago' }, ['body', 'state'], 'US state'],
     [{ name: 'X', state: 'TX', timeZone: 'Mars/Olympus' }, ['body', 'timeZone'], 'IANA time zone'],
-    [{ name: 'X', state: 'TX', timeZone: 'America/Chicago', npi: '1234567890' }, ['body', 'npi'], 'check digit'],
+    [
+      { name: 'X', state: 'TX', timeZone: 'America/Chicago', npi: '1234567890' },
+      ['body', 'npi'],
+      'check digit',
+    ],
     [{ name: 'X', state: 'TX', timeZone: 'America/Chicago', chairs: 'eight' }, ['body', 'chairs'], 'number'],
-    [{ name: 'X', state: 'TX', timeZone: 'America/Chicago', colour: 'blue' }, ['body', 'colour'], 'Unknown field "colour"'],
+    [
+      { name: 'X', state: 'TX', timeZone: 'America/Chicago', colour: 'blue' },
+      ['body', 'colour'],
+      'Unknown field "colour"',
+    ],
     [{ state: 'TX', timeZone: 'America/Chicago' }, ['body', 'name'], 'name'],
   ])('rejects bad input %j with 400 naming the field', async (body, path, words) => {
     const response = await create(body);
@@ -81,7 +116,9 @@ describeEachDialect('practices API', (get) => {
     const { error } = response.json();
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.issues.map((i: { path: unknown }) => i.path)).toContainEqual(path);
-    expect([error.message, ...error.issues.map((i: { message: string }) => i.message)].join(' ')).toContain(words);
+    expect([error.message, ...error.issues.map((i: { message: string }) => i.message)].join(' ')).toContain(
+      words,
+    );
   });
 
   it('rejects malformed JSON and oversize bodies without a 500', async () => {
@@ -105,7 +142,13 @@ describeEachDialect('practices API', (get) => {
 
   it('pages with a cursor in name order, both directions', async () => {
     const fresh = (await buildDso(testDeps(get().handle))).id;
-    for (const name of ['Delta Dental Care', 'Alpha Smiles', 'Echo Orthodontics', 'Bravo Family Dental', 'Charlie Dental']) {
+    for (const name of [
+      'Delta Dental Care',
+      'Alpha Smiles',
+      'Echo Orthodontics',
+      'Bravo Family Dental',
+      'Charlie Dental',
+    ]) {
       expect((await create({ name, state: 'AZ', timeZone: 'America/Phoenix' }, fresh)).statusCode).toBe(201);
     }
     const names: string[] = [];
@@ -116,15 +159,61 @@ describeEachDialect('practices API', (get) => {
       names.push(...page.items.map((p: { name: string }) => p.name));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(names).toEqual(['Alpha Smiles', 'Bravo Family Dental', 'Charlie Dental', 'Delta Dental Care', 'Echo Orthodontics']);
-    const desc = (await app.inject({ method: 'GET', url: '/api/v1/practices?sort=-name&limit=3', headers: { 'enamel-dso': fresh } })).json();
-    expect(desc.items.map((p: { name: string }) => p.name)).toEqual(['Echo Orthodontics', 'Delta Dental Care', 'Charlie Dental']);
-    const second = (
-      await app.inject({ method: 'GET', url: `/api/v1/practices?sort=-name&limit=3&cursor=${desc.nextCursor}`, headers: { 'enamel-dso': fresh } })
+    expect(names).toEqual([
+      'Alpha Smiles',
+      'Bravo Family Dental',
+      'Charlie Dental',
+      'Delta Dental Care',
+      'Echo Orthodontics',
+    ]);
+    const desc = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/practices?sort=-name&limit=3',
+        headers: { 'enamel-dso': fresh },
+      })
     ).json();
-    expect(second.items.map((p: { name: string }) => p.name)).toEqual(['Bravo Family Dental', 'Alpha Smiles']);
-    const wrongSort = await app.inject({ method: 'GET', url: `/api/v1/practices?sort=state&cursor=${desc.nextCursor}`, headers: { 'enamel-dso': fresh } });
+    expect(desc.items.map((p: { name: string }) => p.name)).toEqual([
+      'Echo Orthodontics',
+      'Delta Dental Care',
+      'Charlie Dental',
+    ]);
+    const second = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/practices?sort=-name&limit=3&cursor=${desc.nextCursor}`,
+        headers: { 'enamel-dso': fresh },
+      })
+    ).json();
+    expect(second.items.map((p: { name: string }) => p.name)).toEqual([
+      'Bravo Family Dental',
+      'Alpha Smiles',
+    ]);
+    const wrongSort = await app.inject({
+      method: 'GET',
+      url: `/api/v1/practices?sort=state&cursor=${desc.nextCursor}`,
+      headers: { 'enamel-dso': fresh },
+    });
     expect(wrongSort.statusCode).toBe(400);
     expect(wrongSort.json().error.code).toBe('CURSOR_INVALID');
+  });
+
+  it('summarises practices, people and states for the overview', async () => {
+    const fresh = (await buildDso(testDeps(get().handle))).id;
+    const a = (await create({ name: 'A Dental', state: 'TX', timeZone: 'America/Chicago' }, fresh)).json();
+    await create({ name: 'B Dental', state: 'CA', timeZone: 'America/Los_Angeles', status: 'onboarding' }, fresh);
+    await create({ name: 'C Dental', state: 'TX', timeZone: 'America/Chicago', status: 'closed' }, fresh);
+    await buildPerson(testDeps(get().handle), fresh, { practiceIds: [a.id] });
+    await buildPerson(testDeps(get().handle), fresh, { practiceIds: [a.id], terminationDate: '2025-01-01' });
+    const response = await app.inject({ url: '/api/v1/summary', headers: { 'enamel-dso': fresh } });
+    expect(response.json()).toEqual({
+      practices: { total: 3, active: 1, onboarding: 1, closed: 1 },
+      people: { total: 2, active: 1, leave: 0, terminated: 1 },
+      regions: 0,
+      states: [
+        { state: 'TX', practices: 1, people: 1 },
+        { state: 'CA', practices: 1, people: 0 },
+      ],
+    });
   });
 });

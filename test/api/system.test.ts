@@ -31,7 +31,10 @@ describeEachDialect('probes and context', (get) => {
     const several = await app.inject('/api/v1/practices');
     expect(several.statusCode).toBe(409);
     expect(several.json().error.message).toContain('Enamel-Dso');
-    const unknown = await app.inject({ url: '/api/v1/practices', headers: { 'enamel-dso': '01900000-0000-7000-8000-000000000000' } });
+    const unknown = await app.inject({
+      url: '/api/v1/practices',
+      headers: { 'enamel-dso': '01900000-0000-7000-8000-000000000000' },
+    });
     expect(unknown.statusCode).toBe(404);
   });
 });
@@ -70,8 +73,10 @@ describe('HTTP platform', () => {
     const response = await app.inject('/api/docs/json');
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
-      ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, id: op.operationId })),
+    const operations = Object.entries(
+      doc.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, id: op.operationId })),
     );
     const api = operations.filter((op) => op.path.startsWith('/api/v1'));
     expect(api.length).toBeGreaterThanOrEqual(app.apiRoutes.length);
@@ -92,7 +97,11 @@ describe('HTTP platform', () => {
     const response = await app.inject('/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
-      error: { code: 'ROUTE_NOT_FOUND', message: 'No route answers GET /api/v1/nothing-here.', requestId: expect.any(String) },
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: 'No route answers GET /api/v1/nothing-here.',
+        requestId: expect.any(String),
+      },
     });
   });
 
@@ -102,7 +111,10 @@ describe('HTTP platform', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toEqual(['params', 'id']);
     const unknown = await app.inject({ url: '/api/v1/dsos?colour=red' });
-    expect(unknown.json().error.issues[0]).toMatchObject({ path: ['querystring', 'colour'], code: 'unknown_field' });
+    expect(unknown.json().error.issues[0]).toMatchObject({
+      path: ['querystring', 'colour'],
+      code: 'unknown_field',
+    });
   });
 
   it('rate-limits per client with 429 and Retry-After when configured', async () => {

@@ -69,21 +69,37 @@ describeEachDialect('enamel migrate and import', (get) => {
     expect(dso.code).toBe(0);
     const dsoId: string = JSON.parse(dso.stdout).dso.id;
     const handle = createDatabase(loadConfig(env));
-    const practices = await handle.db.selectFrom('practices').select('name').where('dsoId', '=', dsoId).execute();
+    const practices = await handle.db
+      .selectFrom('practices')
+      .select('name')
+      .where('dsoId', '=', dsoId)
+      .execute();
     await handle.close();
     const practice = practices[0]?.name as string;
     const file = path.join(tmp, `people-${get().dialect}.csv`);
-    fs.writeFileSync(file, `email,firstName,lastName,jobRole,practices\nq1@cli.example,Q,One,it,"${practice}"\nbad,Q,Two,it,"${practice}"\n`);
+    fs.writeFileSync(
+      file,
+      `email,firstName,lastName,jobRole,practices\nq1@cli.example,Q,One,it,"${practice}"\nbad,Q,Two,it,"${practice}"\n`,
+    );
     const bad = await cli(['import', 'people', file, '--dso', dsoId], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('IMPORT_INVALID');
     expect(bad.stderr).toContain('line 3, column email: invalid_email');
 
-    fs.writeFileSync(file, `email,firstName,lastName,jobRole,practices\nq1@cli.example,Q,One,it,"${practice}"\nq2@cli.example,Q,Two,it,"${practice}"\n`);
+    fs.writeFileSync(
+      file,
+      `email,firstName,lastName,jobRole,practices\nq1@cli.example,Q,One,it,"${practice}"\nq2@cli.example,Q,Two,it,"${practice}"\n`,
+    );
     const dry = await cli(['import', 'people', file, '--dso', dsoId, '--dry-run'], env);
-    expect(dry.stdout).toBe('Dry run: would import 2 rows: 2 to create, 0 to update, 0 to terminate, 0 unchanged.\n');
+    expect(dry.stdout).toBe(
+      'Dry run: would import 2 rows: 2 to create, 0 to update, 0 to terminate, 0 unchanged.\n',
+    );
     const real = await cli(['import', 'people', file, '--dso', dsoId, '--json'], env);
-    expect(JSON.parse(real.stdout)).toEqual({ dryRun: false, rows: 2, summary: { create: 2, update: 0, terminate: 0, unchanged: 0 } });
+    expect(JSON.parse(real.stdout)).toEqual({
+      dryRun: false,
+      rows: 2,
+      summary: { create: 2, update: 0, terminate: 0, unchanged: 0 },
+    });
   });
 });
 
@@ -116,7 +132,9 @@ describe('enamel backup and restore (SQLite)', () => {
     const newer = path.join(tmp, 'newer.db');
     fs.copyFileSync(backup, newer);
     const tamper = new BetterSqlite3(newer);
-    tamper.prepare("insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')").run();
+    tamper
+      .prepare("insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')")
+      .run();
     tamper.close();
     const refused = await cli(['restore', newer], env);
     expect(refused.code).toBe(1);
@@ -132,7 +150,10 @@ describe('enamel backup and restore (SQLite)', () => {
 
   it('explains that PostgreSQL uses pg_dump', async () => {
     const db = await openTestDatabase('sqlite');
-    const result = await cli(['restore', backup], { ENAMEL_DATA_DIR: dir, DATABASE_URL: 'postgres://x@127.0.0.1:1/x' });
+    const result = await cli(['restore', backup], {
+      ENAMEL_DATA_DIR: dir,
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('pg_restore');
     await db.drop();

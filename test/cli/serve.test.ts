@@ -23,7 +23,13 @@ describe('enamel serve', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enamel-serve-'));
     const port = await freePort();
     const child = spawn(process.execPath, ['bin/enamel.js', 'serve'], {
-      env: { PATH: process.env.PATH, ENAMEL_DATA_DIR: dir, PORT: String(port), ENAMEL_WEB_DIR: dir, LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH,
+        ENAMEL_DATA_DIR: dir,
+        PORT: String(port),
+        ENAMEL_WEB_DIR: dir,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -41,7 +47,10 @@ describe('enamel serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.every((line) => typeof line.level === 'number' && typeof line.time === 'string')).toBe(true);
     expect(lines.some((line) => typeof line.requestId === 'string')).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });

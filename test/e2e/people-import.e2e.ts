@@ -48,9 +48,10 @@ async function openNav(name: string) {
 
 describe('people import journey', () => {
   beforeAll(async () => {
+    // Chromium first: a missing browser is the most likely setup problem and the cheapest to report.
+    browser = await launchChromium();
     await ensureWebBuild();
     server = await startEnamelServer();
-    browser = await launchChromium();
     const context = await browser.newContext({
       baseURL: server.baseUrl,
       viewport: { width: 1280, height: 900 },
@@ -60,7 +61,8 @@ describe('people import journey', () => {
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await snapshot(`failed-${context.task.name.replaceAll(' ', '-')}`);
+    if (context.task.result?.state === 'fail')
+      await snapshot(`failed-${context.task.name.replaceAll(' ', '-')}`);
   });
 
   afterAll(async () => {
@@ -78,7 +80,7 @@ describe('people import journey', () => {
     await snapshot('01-setup');
     await page.getByRole('button', { name: 'Create DSO' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    expect(await page.getByLabel('Current DSO').textContent()).toBe('Bright Smiles Dental Partners');
+    await page.getByRole('banner').getByText('Bright Smiles Dental Partners').waitFor();
     await snapshot('02-overview-empty');
   });
 

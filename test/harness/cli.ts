@@ -17,7 +17,11 @@ function sink(chunks: string[]): Writable {
 }
 
 /** Runs `enamel ARGS` in-process with the given environment and captured output. */
-export async function cli(args: string[], env: Record<string, string | undefined>, stdin = ''): Promise<CliResult> {
+export async function cli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  stdin = '',
+): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const input = new PassThrough();

@@ -13,7 +13,10 @@ export interface TestDatabase {
 }
 
 /** Creates a fresh, migrated database of the dialect: an in-memory SQLite or a new PostgreSQL database. */
-export async function openTestDatabase(dialect: Dialect, sqliteFile = ':memory:'): Promise<TestDatabase & { drop(): Promise<void> }> {
+export async function openTestDatabase(
+  dialect: Dialect,
+  sqliteFile = ':memory:',
+): Promise<TestDatabase & { drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const handle = createDatabase({ dataDir: '.', sqliteFile });
     await migrateToLatest(handle.db);

@@ -36,7 +36,7 @@ export const lastNames = list(
   'Gomez|Diaz|Reyes|Morales|Cruz|Ortiz|Gutierrez|Chavez|Ramos|Ruiz|Alvarez|Mendoza|Castillo|Vasquez',
   'Washington|Jefferson|Banks|Freeman|Coleman|Bryant|Simmons|Dawson|Gaines|Haynes|Mack',
   'Nguyen|Tran|Le|Pham|Huynh|Vo|Kim|Lee|Park|Choi|Chen|Wang|Li|Zhang|Liu|Wong|Chang|Yang',
-  'Tanaka|Sato|Nakamura|Yamamoto|Santos|Reyes|Bautista|Dela Cruz|Villanueva',
+  'Tanaka|Sato|Nakamura|Yamamoto|Santos|Aquino|Bautista|Dela Cruz|Villanueva',
   'Patel|Shah|Singh|Kumar|Sharma|Gupta|Desai|Mehta|Reddy|Iyer',
   'Khan|Ali|Hussain|Haddad|Nasser|Farah|Abboud|Rahman',
   'Kowalski|Nowak|Novak|Petrov|Ivanova|Horvat|Jensen|Larsen|Olsen|Schmidt|Müller|Fischer|Weber',

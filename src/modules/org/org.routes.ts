@@ -15,6 +15,7 @@ import {
   practiceView,
   regionList,
   regionView,
+  summaryView,
   updateDsoInput,
   updatePracticeInput,
   updateRegionInput,
@@ -26,72 +27,148 @@ export async function orgRoutes(instance: FastifyInstance, { deps }: RouteOption
 
   app.get('/dsos', {
     config: access('dsos:read', 'platform'),
-    schema: { operationId: 'dsos.list', tags: ['organisation'], querystring: listDsosQuery, response: { 200: dsoList, ...errorResponses } },
+    schema: {
+      operationId: 'dsos.list',
+      tags: ['organisation'],
+      querystring: listDsosQuery,
+      response: { 200: dsoList, ...errorResponses },
+    },
     handler: (request) => service.listDsos(deps, request.query),
   });
   app.post('/dsos', {
     config: access('dsos:create', 'platform'),
-    schema: { operationId: 'dsos.create', tags: ['organisation'], body: createDsoInput, response: { 201: dsoView, ...errorResponses } },
+    schema: {
+      operationId: 'dsos.create',
+      tags: ['organisation'],
+      body: createDsoInput,
+      response: { 201: dsoView, ...errorResponses },
+    },
     handler: async (request, reply) => reply.status(201).send(await service.createDso(deps, request.body)),
   });
   app.get('/dsos/:id', {
     config: access('dsos:read', 'platform'),
-    schema: { operationId: 'dsos.get', tags: ['organisation'], params: idParams, response: { 200: dsoView, ...errorResponses } },
+    schema: {
+      operationId: 'dsos.get',
+      tags: ['organisation'],
+      params: idParams,
+      response: { 200: dsoView, ...errorResponses },
+    },
     handler: (request) => service.getDso(deps, request.params.id),
   });
   app.patch('/dsos/:id', {
     config: access('dsos:write', 'platform'),
-    schema: { operationId: 'dsos.update', tags: ['organisation'], params: idParams, body: updateDsoInput, response: { 200: dsoView, ...errorResponses } },
+    schema: {
+      operationId: 'dsos.update',
+      tags: ['organisation'],
+      params: idParams,
+      body: updateDsoInput,
+      response: { 200: dsoView, ...errorResponses },
+    },
     handler: (request) => service.updateDso(deps, request.params.id, request.body),
   });
 
   app.get('/regions', {
     config: access('regions:read'),
-    schema: { operationId: 'regions.list', tags: ['organisation'], querystring: listRegionsQuery, response: { 200: regionList, ...errorResponses } },
+    schema: {
+      operationId: 'regions.list',
+      tags: ['organisation'],
+      querystring: listRegionsQuery,
+      response: { 200: regionList, ...errorResponses },
+    },
     handler: (request) => service.listRegions(deps, request, request.query),
   });
   app.post('/regions', {
     config: access('regions:write'),
-    schema: { operationId: 'regions.create', tags: ['organisation'], body: createRegionInput, response: { 201: regionView, ...errorResponses } },
-    handler: async (request, reply) => reply.status(201).send(await service.createRegion(deps, request, request.body)),
+    schema: {
+      operationId: 'regions.create',
+      tags: ['organisation'],
+      body: createRegionInput,
+      response: { 201: regionView, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createRegion(deps, request, request.body)),
   });
   app.get('/regions/:id', {
     config: access('regions:read'),
-    schema: { operationId: 'regions.get', tags: ['organisation'], params: idParams, response: { 200: regionView, ...errorResponses } },
+    schema: {
+      operationId: 'regions.get',
+      tags: ['organisation'],
+      params: idParams,
+      response: { 200: regionView, ...errorResponses },
+    },
     handler: (request) => service.getRegion(deps, request, request.params.id),
   });
   app.patch('/regions/:id', {
     config: access('regions:write'),
-    schema: { operationId: 'regions.update', tags: ['organisation'], params: idParams, body: updateRegionInput, response: { 200: regionView, ...errorResponses } },
+    schema: {
+      operationId: 'regions.update',
+      tags: ['organisation'],
+      params: idParams,
+      body: updateRegionInput,
+      response: { 200: regionView, ...errorResponses },
+    },
     handler: (request) => service.updateRegion(deps, request, request.params.id, request.body),
   });
   app.delete('/regions/:id', {
     config: access('regions:write'),
-    schema: { operationId: 'regions.delete', tags: ['organisation'], params: idParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      operationId: 'regions.delete',
+      tags: ['organisation'],
+      params: idParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       await service.deleteRegion(deps, request, request.params.id);
       return reply.status(204).send(null);
     },
   });
 
+  app.get('/summary', {
+    config: access('practices:read'),
+    schema: { operationId: 'summary.get', tags: ['organisation'], response: { 200: summaryView, ...errorResponses } },
+    handler: (request) => service.summary(deps, request),
+  });
+
   app.get('/practices', {
     config: access('practices:read'),
-    schema: { operationId: 'practices.list', tags: ['organisation'], querystring: listPracticesQuery, response: { 200: practiceList, ...errorResponses } },
+    schema: {
+      operationId: 'practices.list',
+      tags: ['organisation'],
+      querystring: listPracticesQuery,
+      response: { 200: practiceList, ...errorResponses },
+    },
     handler: (request) => service.listPractices(deps, request, request.query),
   });
   app.post('/practices', {
     config: access('practices:write'),
-    schema: { operationId: 'practices.create', tags: ['organisation'], body: createPracticeInput, response: { 201: practiceView, ...errorResponses } },
-    handler: async (request, reply) => reply.status(201).send(await service.createPractice(deps, request, request.body)),
+    schema: {
+      operationId: 'practices.create',
+      tags: ['organisation'],
+      body: createPracticeInput,
+      response: { 201: practiceView, ...errorResponses },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await service.createPractice(deps, request, request.body)),
   });
   app.get('/practices/:id', {
     config: access('practices:read'),
-    schema: { operationId: 'practices.get', tags: ['organisation'], params: idParams, response: { 200: practiceView, ...errorResponses } },
+    schema: {
+      operationId: 'practices.get',
+      tags: ['organisation'],
+      params: idParams,
+      response: { 200: practiceView, ...errorResponses },
+    },
     handler: (request) => service.getPractice(deps, request, request.params.id),
   });
   app.patch('/practices/:id', {
     config: access('practices:write'),
-    schema: { operationId: 'practices.update', tags: ['organisation'], params: idParams, body: updatePracticeInput, response: { 200: practiceView, ...errorResponses } },
+    schema: {
+      operationId: 'practices.update',
+      tags: ['organisation'],
+      params: idParams,
+      body: updatePracticeInput,
+      response: { 200: practiceView, ...errorResponses },
+    },
     handler: (request) => service.updatePractice(deps, request, request.params.id, request.body),
   });
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, limitSchema, listOf, cursorSchema, optionalText, text } from '../../platform/http/schemas.ts';
+import {
+  cursorSchema,
+  dateSchema,
+  idSchema,
+  limitSchema,
+  listOf,
+  optionalText,
+  text,
+} from '../../platform/http/schemas.ts';
 import { isUsState, usStates } from './us-states.ts';
 import { canonicalTimeZone, isValidNpi } from './validators.ts';
 
@@ -16,7 +24,10 @@ export const timeZoneSchema = z
   .transform((value, ctx) => {
     const canonical = canonicalTimeZone(value);
     if (canonical === null) {
-      ctx.addIssue({ code: 'custom', message: `must be an IANA time zone such as America/Chicago, got "${value.slice(0, 64)}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an IANA time zone such as America/Chicago, got "${value.slice(0, 64)}"`,
+      });
       return z.NEVER;
     }
     return canonical;
@@ -32,14 +43,20 @@ const domainSchema = z
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'must be a domain name such as smiledental.com');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/,
+    'must be a domain name such as smiledental.com',
+  );
 
 export const addressSchema = z.strictObject({
   line1: text(200),
   line2: optionalText(200),
   city: text(100),
   state: stateSchema,
-  postalCode: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code such as 75201 or 75201-1234'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code such as 75201 or 75201-1234'),
 });
 
 export const practiceStatuses = ['active', 'onboarding', 'closed'] as const;
@@ -170,3 +187,11 @@ export type PracticeView = z.infer<typeof practiceView>;
 export const practiceList = listOf(practiceView);
 
 export { dateSchema, usStates };
+
+export const summaryView = z.object({
+  practices: z.object({ total: z.number(), active: z.number(), onboarding: z.number(), closed: z.number() }),
+  people: z.object({ total: z.number(), active: z.number(), leave: z.number(), terminated: z.number() }),
+  regions: z.number(),
+  states: z.array(z.object({ state: z.string(), practices: z.number(), people: z.number() })),
+});
+export type SummaryView = z.infer<typeof summaryView>;

@@ -1,4 +1,4 @@
-import type { ServiceDeps, Scope } from '../../platform/context.ts';
+import type { Scope, ServiceDeps } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { toPage } from '../../platform/db/page.ts';
 import { decodeCursor } from '../../platform/db/pagination.ts';
@@ -13,6 +13,7 @@ import type {
   ListPracticesQuery,
   PracticeView,
   RegionView,
+  SummaryView,
   UpdateDsoInput,
   UpdatePracticeInput,
 } from './org.schema.ts';
@@ -54,7 +55,9 @@ export async function updateDso(deps: ServiceDeps, id: string, input: UpdateDsoI
     ...(given(input.name) ? { name: input.name } : {}),
     ...(given(input.legalName) ? { legalName: input.legalName } : {}),
     ...(given(input.domains) ? { domains: JSON.stringify(input.domains) } : {}),
-    ...(given(input.hqAddress) ? { hqAddress: input.hqAddress ? JSON.stringify(input.hqAddress) : null } : {}),
+    ...(given(input.hqAddress)
+      ? { hqAddress: input.hqAddress ? JSON.stringify(input.hqAddress) : null }
+      : {}),
     ...(given(input.settings) ? { settings: JSON.stringify(input.settings) } : {}),
     updatedAt: deps.clock.now().toISOString(),
   });
@@ -68,8 +71,17 @@ export async function listDsos(deps: ServiceDeps, query: { limit: number; cursor
 
 // Regions -----------------------------------------------------------------------------------------
 
-export async function listRegions(deps: ServiceDeps, scope: Scope, query: { limit: number; cursor?: string | undefined }) {
-  const rows = await store.listRegionRows(deps.db, scope.dsoId, query.limit, decodeCursor(query.cursor, 'name'));
+export async function listRegions(
+  deps: ServiceDeps,
+  scope: Scope,
+  query: { limit: number; cursor?: string | undefined },
+) {
+  const rows = await store.listRegionRows(
+    deps.db,
+    scope.dsoId,
+    query.limit,
+    decodeCursor(query.cursor, 'name'),
+  );
   return toPage(rows, query.limit, 'name', (row) => row.name, presentRegion);
 }
 
@@ -85,11 +97,21 @@ function regionConflict(name: string): AppError {
   ]);
 }
 
-export async function createRegion(deps: ServiceDeps, scope: Scope, input: CreateRegionInput): Promise<RegionView> {
+export async function createRegion(
+  deps: ServiceDeps,
+  scope: Scope,
+  input: CreateRegionInput,
+): Promise<RegionView> {
   const now = deps.clock.now().toISOString();
   const id = newId();
   try {
-    await store.insertRegion(deps.db, { id, dsoId: scope.dsoId, name: input.name, createdAt: now, updatedAt: now });
+    await store.insertRegion(deps.db, {
+      id,
+      dsoId: scope.dsoId,
+      name: input.name,
+      createdAt: now,
+      updatedAt: now,
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw regionConflict(input.name);
     throw error;
@@ -100,7 +122,10 @@ export async function createRegion(deps: ServiceDeps, scope: Scope, input: Creat
 export async function updateRegion(deps: ServiceDeps, scope: Scope, id: string, input: CreateRegionInput) {
   await getRegion(deps, scope, id);
   try {
-    await store.updateRegionRow(deps.db, scope.dsoId, id, { name: input.name, updatedAt: deps.clock.now().toISOString() });
+    await store.updateRegionRow(deps.db, scope.dsoId, id, {
+      name: input.name,
+      updatedAt: deps.clock.now().toISOString(),
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw regionConflict(input.name);
     throw error;
@@ -137,7 +162,11 @@ export async function getPractice(deps: ServiceDeps, scope: Scope, id: string): 
   return presentPractice(row);
 }
 
-async function assertRegion(deps: ServiceDeps, scope: Scope, regionId: string | null | undefined): Promise<void> {
+async function assertRegion(
+  deps: ServiceDeps,
+  scope: Scope,
+  regionId: string | null | undefined,
+): Promise<void> {
   if (!regionId) return;
   if (await store.findRegion(deps.db, scope.dsoId, regionId)) return;
   throw new AppError('VALIDATION_FAILED', `regionId: region "${regionId}" was not found.`, [
@@ -151,7 +180,11 @@ function practiceConflict(name: string): AppError {
   ]);
 }
 
-export async function createPractice(deps: ServiceDeps, scope: Scope, input: CreatePracticeInput): Promise<PracticeView> {
+export async function createPractice(
+  deps: ServiceDeps,
+  scope: Scope,
+  input: CreatePracticeInput,
+): Promise<PracticeView> {
   await assertRegion(deps, scope, input.regionId);
   const now = deps.clock.now().toISOString();
   const id = newId();
@@ -205,4 +238,43 @@ export async function updatePractice(
     throw error;
   }
   return getPractice(deps, scope, id);
+}
+
+/** Practice lookup keys for importers: lower-cased names and ids, mapped to practice ids. */
+export async function practiceKeys(deps: ServiceDeps, scope: Scope): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  for (const practice of await store.practiceIdsByNameKey(deps.db, scope.dsoId)) {
+    keys.set(practice.nameKey, practice.id);
+    keys.set(practice.id.toLowerCase(), practice.id);
+  }
+  return keys;
+}
+
+export async function summary(deps: ServiceDeps, scope: Scope): Promise<SummaryView> {
+  const counts = await store.summaryCounts(deps.db, scope.dsoId);
+  const practices = { total: 0, active: 0, onboarding: 0, closed: 0 };
+  const states = new Map<string, { state: string; practices: number; people: number }>();
+  for (const row of counts.practices) {
+    const n = Number(row.n);
+    practices.total += n;
+    practices[row.status as 'active' | 'onboarding' | 'closed'] += n;
+    const entry = states.get(row.state) ?? { state: row.state, practices: 0, people: 0 };
+    if (row.status !== 'closed') entry.practices += n;
+    states.set(row.state, entry);
+  }
+  for (const row of counts.peopleByState) {
+    const entry = states.get(row.state);
+    if (entry) entry.people = Number(row.n);
+  }
+  const people = { total: 0, active: 0, leave: 0, terminated: 0 };
+  for (const row of counts.people) {
+    people.total += Number(row.n);
+    people[row.status as 'active' | 'leave' | 'terminated'] += Number(row.n);
+  }
+  return {
+    practices,
+    people,
+    regions: counts.regions,
+    states: [...states.values()].sort((a, b) => b.people - a.people || a.state.localeCompare(b.state)),
+  };
 }

@@ -29,7 +29,6 @@ export function listDsoRows(db: Db, limit: number, cursor: Cursor | undefined) {
 
 // Regions -----------------------------------------------------------------------------------------
 
-
 export function listRegionRows(db: Db, dsoId: string, limit: number, cursor: Cursor | undefined) {
   return db
     .selectFrom('regions')
@@ -102,7 +101,11 @@ export interface PracticeFilter {
   readonly regionId?: string | undefined;
 }
 
-const practiceSortColumns = { name: 'practices.nameKey', state: 'practices.state', createdAt: 'practices.createdAt' } as const;
+const practiceSortColumns = {
+  name: 'practices.nameKey',
+  state: 'practices.state',
+  createdAt: 'practices.createdAt',
+} as const;
 export type PracticeSortField = keyof typeof practiceSortColumns;
 
 function practiceQuery(db: Db, dsoId: string) {
@@ -155,7 +158,9 @@ export function listPracticeRows(
     )
     .$if(filter.state !== undefined, (qb) => qb.where('practices.state', '=', filter.state as string))
     .$if(filter.status !== undefined, (qb) => qb.where('practices.status', '=', filter.status as string))
-    .$if(filter.regionId !== undefined, (qb) => qb.where('practices.regionId', '=', filter.regionId as string))
+    .$if(filter.regionId !== undefined, (qb) =>
+      qb.where('practices.regionId', '=', filter.regionId as string),
+    )
     .$if(cursor !== undefined, (qb) =>
       qb.where((eb) => afterCursor(eb, sql.ref(column), 'practices.id', sort.descending, cursor as Cursor)),
     )
@@ -180,4 +185,35 @@ export function practiceIdsByNameKey(db: Db, dsoId: string) {
 /** Escapes LIKE wildcards so a search for "50%" matches literally. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Counts for the overview: practices by status and state, people by status, regions. */
+export async function summaryCounts(db: Db, dsoId: string) {
+  const practices = await db
+    .selectFrom('practices')
+    .select(['state', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('dsoId', '=', dsoId)
+    .groupBy(['state', 'status'])
+    .execute();
+  const people = await db
+    .selectFrom('people')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('dsoId', '=', dsoId)
+    .groupBy('status')
+    .execute();
+  const peopleByState = await db
+    .selectFrom('practiceMemberships')
+    .innerJoin('practices', 'practices.id', 'practiceMemberships.practiceId')
+    .innerJoin('people', 'people.id', 'practiceMemberships.personId')
+    .select(['practices.state', (eb) => eb.fn.count<number>('practiceMemberships.personId').distinct().as('n')])
+    .where('practiceMemberships.dsoId', '=', dsoId)
+    .where('people.status', '!=', 'terminated')
+    .groupBy('practices.state')
+    .execute();
+  const regions = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dsoId', '=', dsoId)
+    .executeTakeFirstOrThrow();
+  return { practices, people, peopleByState, regions: Number(regions.n) };
 }

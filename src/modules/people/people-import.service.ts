@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db/index.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { practiceIdsByNameKey } from '../org/org.store.ts';
+import { practiceKeys as loadPracticeKeys } from '../org/index.ts';
 import { type ImportRow, parsePeopleCsv } from './people.import.ts';
 import { deriveStatus, searchTextOf, sortNameOf } from './people.rules.ts';
 import type { ImportResult } from './people.schema.ts';
@@ -22,7 +22,12 @@ type Existing = Awaited<ReturnType<typeof store.peopleWithPractices>>[number];
 interface Plan {
   creates: PersonTable[];
   createMemberships: { personId: string; practiceIds: readonly string[] }[];
-  updates: { id: string; changes: Partial<PersonTable>; practiceIds: readonly string[] | null; terminates: boolean }[];
+  updates: {
+    id: string;
+    changes: Partial<PersonTable>;
+    practiceIds: readonly string[] | null;
+    terminates: boolean;
+  }[];
   unchanged: number;
 }
 
@@ -30,7 +35,14 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value) => b.includes(value));
 }
 
-function planRow(row: ImportRow, existing: Existing | undefined, today: string, stamp: string, dsoId: string, plan: Plan) {
+function planRow(
+  row: ImportRow,
+  existing: Existing | undefined,
+  today: string,
+  stamp: string,
+  dsoId: string,
+  plan: Plan,
+) {
   const derived = deriveStatus({ ...row, status: undefined }, today);
   if (!existing) {
     const id = newId();
@@ -97,13 +109,7 @@ export async function importPeople(
   csv: string | Buffer,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const practices = await practiceIdsByNameKey(deps.db, scope.dsoId);
-  const practiceKeys = new Map<string, string>();
-  for (const practice of practices) {
-    practiceKeys.set(practice.nameKey, practice.id);
-    practiceKeys.set(practice.id.toLowerCase(), practice.id);
-  }
-  const parsed = parsePeopleCsv(csv, practiceKeys);
+  const parsed = parsePeopleCsv(csv, await loadPracticeKeys(deps, scope));
   if (parsed.issues.length > 0) {
     const count = parsed.issues.length;
     throw new AppError(
@@ -115,7 +121,9 @@ export async function importPeople(
   const now = deps.clock.now();
   const today = isoDate(now);
   const stamp = now.toISOString();
-  const existing = new Map((await store.peopleWithPractices(deps.db, scope.dsoId)).map((e) => [e.person.email, e]));
+  const existing = new Map(
+    (await store.peopleWithPractices(deps.db, scope.dsoId)).map((e) => [e.person.email, e]),
+  );
   const plan: Plan = { creates: [], createMemberships: [], updates: [], unchanged: 0 };
   parsed.rows.forEach((row, index) => {
     planRow(row, existing.get(row.email), today, stamp, scope.dsoId, plan);
@@ -135,13 +143,22 @@ export async function importPeople(
       await writePlan(deps, scope, plan, stamp, options);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      throw new AppError('CONFLICT', 'People were changed while the import ran; nothing was imported. Run it again.');
+      throw new AppError(
+        'CONFLICT',
+        'People were changed while the import ran; nothing was imported. Run it again.',
+      );
     }
   }
   return { dryRun: options.dryRun, rows: parsed.rows.length, summary };
 }
 
-function planMissing(rows: readonly ImportRow[], existing: Map<string, Existing>, today: string, stamp: string, plan: Plan) {
+function planMissing(
+  rows: readonly ImportRow[],
+  existing: Map<string, Existing>,
+  today: string,
+  stamp: string,
+  plan: Plan,
+) {
   const inFile = new Set(rows.map((row) => row.email));
   for (const [email, { person }] of existing) {
     if (inFile.has(email) || person.status === 'terminated') continue;
@@ -166,7 +183,8 @@ async function writePlan(deps: ServiceDeps, scope: Scope, plan: Plan, stamp: str
     let done = plan.creates.length;
     for (const update of plan.updates) {
       await store.updatePersonRow(trx, scope.dsoId, update.id, update.changes);
-      if (update.practiceIds) await store.replaceMemberships(trx, scope.dsoId, update.id, update.practiceIds, stamp);
+      if (update.practiceIds)
+        await store.replaceMemberships(trx, scope.dsoId, update.id, update.practiceIds, stamp);
       if (++done % 1000 === 0) options.onProgress?.('write', done, total);
     }
     options.onProgress?.('write', total, total);

@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { dateSchema } from '../../platform/http/schemas.ts';
 import type { ErrorIssue } from '../../platform/errors.ts';
-import { nameKey } from '../org/validators.ts';
+import { dateSchema } from '../../platform/http/schemas.ts';
+import { nameKey } from '../org/index.ts';
 import { emailSchema, type JobRole, jobRoles, tagSchema } from './people.schema.ts';
 
 /** The most data rows one import accepts. */
@@ -82,7 +82,9 @@ function issue(line: number, column: string, code: string, message: string): Err
   return { line, column, code, message };
 }
 
-function parseCsv(input: string | Buffer): { records: { record: string[]; info: { lines: number } }[] } | ErrorIssue {
+function parseCsv(
+  input: string | Buffer,
+): { records: { record: string[]; info: { lines: number } }[] } | ErrorIssue {
   try {
     const records = parse(input, {
       bom: true,
@@ -106,17 +108,27 @@ function parseCsv(input: string | Buffer): { records: { record: string[]; info: 
  * column; rows come back only when there is no problem at all.
  * `practiceKeys` maps lower-cased practice names (and ids) to practice ids.
  */
-export function parsePeopleCsv(input: string | Buffer, practiceKeys: ReadonlyMap<string, string>): ParsedImport {
+export function parsePeopleCsv(
+  input: string | Buffer,
+  practiceKeys: ReadonlyMap<string, string>,
+): ParsedImport {
   const parsed = parseCsv(input);
   if (!('records' in parsed)) return { rows: [], issues: [parsed], dataRows: 0 };
   const [header, ...records] = parsed.records;
-  if (!header) return { rows: [], issues: [issue(1, '', 'empty_file', 'The file is empty: it needs a header row.')], dataRows: 0 };
+  if (!header)
+    return {
+      rows: [],
+      issues: [issue(1, '', 'empty_file', 'The file is empty: it needs a header row.')],
+      dataRows: 0,
+    };
 
   const issues: ErrorIssue[] = [];
   const columns: (ImportColumn | null)[] = header.record.map((name) => {
     const column = columnByKey.get(headerKey(name)) ?? null;
     if (column === null) {
-      issues.push(issue(1, name, 'unknown_column', `Unknown column "${name}". Expected: ${importColumns.join(', ')}.`));
+      issues.push(
+        issue(1, name, 'unknown_column', `Unknown column "${name}". Expected: ${importColumns.join(', ')}.`),
+      );
     }
     return column;
   });
@@ -127,12 +139,19 @@ export function parsePeopleCsv(input: string | Buffer, practiceKeys: ReadonlyMap
   }
   const duplicated = columns.filter((c, i) => c !== null && columns.indexOf(c) !== i);
   for (const column of new Set(duplicated)) {
-    issues.push(issue(1, column as string, 'duplicate_column', `The column "${column}" appears more than once.`));
+    issues.push(
+      issue(1, column as string, 'duplicate_column', `The column "${column}" appears more than once.`),
+    );
   }
   if (records.length > maxImportRows) {
     const line = records[maxImportRows]?.info.lines ?? maxImportRows + 2;
     issues.push(
-      issue(line, '', 'too_many_rows', `The file has ${records.length} data rows; one import takes at most ${maxImportRows}.`),
+      issue(
+        line,
+        '',
+        'too_many_rows',
+        `The file has ${records.length} data rows; one import takes at most ${maxImportRows}.`,
+      ),
     );
   }
   if (issues.length > 0) return { rows: [], issues, dataRows: records.length };
@@ -145,7 +164,9 @@ export function parsePeopleCsv(input: string | Buffer, practiceKeys: ReadonlyMap
     if (!row) continue;
     const first = firstLineByEmail.get(row.email);
     if (first !== undefined) {
-      issues.push(issue(row.line, 'email', 'duplicate_email', `"${row.email}" already appears on line ${first}.`));
+      issues.push(
+        issue(row.line, 'email', 'duplicate_email', `"${row.email}" already appears on line ${first}.`),
+      );
       continue;
     }
     firstLineByEmail.set(row.email, row.line);
@@ -165,7 +186,12 @@ function checkRow(
   const before = issues.length;
   if (record.length !== columns.length) {
     issues.push(
-      issue(line, '', 'wrong_field_count', `Line ${line} has ${record.length} fields; the header has ${columns.length}.`),
+      issue(
+        line,
+        '',
+        'wrong_field_count',
+        `Line ${line} has ${record.length} fields; the header has ${columns.length}.`,
+      ),
     );
     return null;
   }
@@ -179,7 +205,8 @@ function checkRow(
       issues.push(issue(line, c?.name ?? column, 'required', `${column} is required.`));
       return '';
     }
-    if (c.value.length > max) issues.push(issue(line, c.name, 'too_long', `${column} is longer than ${max} characters.`));
+    if (c.value.length > max)
+      issues.push(issue(line, c.name, 'too_long', `${column} is longer than ${max} characters.`));
     return c.value;
   };
   const firstName = required('firstName', 100);
@@ -189,7 +216,9 @@ function checkRow(
   const email = emailSchema.safeParse(emailCell?.value ?? '');
   if (!email.success) {
     const shown = (emailCell?.value ?? '').slice(0, 80);
-    issues.push(issue(line, emailCell?.name ?? 'email', 'invalid_email', `"${shown}" is not an email address.`));
+    issues.push(
+      issue(line, emailCell?.name ?? 'email', 'invalid_email', `"${shown}" is not an email address.`),
+    );
   }
 
   const roleCell = cell('jobRole');
@@ -197,7 +226,12 @@ function checkRow(
   if (jobRole === null) {
     const shown = (roleCell?.value ?? '').slice(0, 50);
     issues.push(
-      issue(line, roleCell?.name ?? 'jobRole', 'invalid_job_role', `"${shown}" is not a job role. Use one of: ${jobRoles.join(', ')}.`),
+      issue(
+        line,
+        roleCell?.name ?? 'jobRole',
+        'invalid_job_role',
+        `"${shown}" is not a job role. Use one of: ${jobRoles.join(', ')}.`,
+      ),
     );
   }
 
@@ -205,12 +239,29 @@ function checkRow(
   const hireDate = checkDate(cell('hireDate'), line, issues);
   const terminationDate = checkDate(cell('terminationDate'), line, issues);
   if (hireDate && terminationDate && terminationDate < hireDate) {
-    issues.push(issue(line, cell('terminationDate')?.name ?? 'terminationDate', 'before_hire_date', `terminationDate ${terminationDate} is before hireDate ${hireDate}.`));
+    issues.push(
+      issue(
+        line,
+        cell('terminationDate')?.name ?? 'terminationDate',
+        'before_hire_date',
+        `terminationDate ${terminationDate} is before hireDate ${hireDate}.`,
+      ),
+    );
   }
   const tags = checkTags(cell('tags'), line, issues);
 
   if (issues.length > before || !email.success || jobRole === null) return null;
-  return { line, email: email.data, firstName, lastName, jobRole, practiceIds, hireDate, terminationDate, tags };
+  return {
+    line,
+    email: email.data,
+    firstName,
+    lastName,
+    jobRole,
+    practiceIds,
+    hireDate,
+    terminationDate,
+    tags,
+  };
 }
 
 function checkPractices(
@@ -224,14 +275,23 @@ function checkPractices(
     .map((name) => name.trim())
     .filter((name) => name !== '');
   if (names.length === 0) {
-    issues.push(issue(line, c?.name ?? 'practices', 'required', 'practices is required: name at least one practice.'));
+    issues.push(
+      issue(line, c?.name ?? 'practices', 'required', 'practices is required: name at least one practice.'),
+    );
     return [];
   }
   const ids: string[] = [];
   for (const name of names) {
     const id = practiceKeys.get(nameKey(name));
     if (id === undefined) {
-      issues.push(issue(line, c?.name ?? 'practices', 'unknown_practice', `No practice is named "${name.slice(0, 100)}".`));
+      issues.push(
+        issue(
+          line,
+          c?.name ?? 'practices',
+          'unknown_practice',
+          `No practice is named "${name.slice(0, 100)}".`,
+        ),
+      );
     } else if (!ids.includes(id)) {
       ids.push(id);
     }
@@ -239,14 +299,24 @@ function checkPractices(
   return ids;
 }
 
-function checkDate(c: { value: string; name: string } | undefined, line: number, issues: ErrorIssue[]): string | null {
+function checkDate(
+  c: { value: string; name: string } | undefined,
+  line: number,
+  issues: ErrorIssue[],
+): string | null {
   if (!c || c.value === '') return null;
   if (dateSchema.safeParse(c.value).success) return c.value;
-  issues.push(issue(line, c.name, 'invalid_date', `"${c.value.slice(0, 40)}" is not a date in the form YYYY-MM-DD.`));
+  issues.push(
+    issue(line, c.name, 'invalid_date', `"${c.value.slice(0, 40)}" is not a date in the form YYYY-MM-DD.`),
+  );
   return null;
 }
 
-function checkTags(c: { value: string; name: string } | undefined, line: number, issues: ErrorIssue[]): string[] | undefined {
+function checkTags(
+  c: { value: string; name: string } | undefined,
+  line: number,
+  issues: ErrorIssue[],
+): string[] | undefined {
   if (!c) return undefined;
   const tags = c.value
     .split(';')
@@ -254,7 +324,14 @@ function checkTags(c: { value: string; name: string } | undefined, line: number,
     .filter((tag) => tag !== '');
   for (const tag of tags) {
     if (!tagSchema.safeParse(tag).success) {
-      issues.push(issue(line, c.name, 'invalid_tag', `"${tag.slice(0, 60)}" is not a valid tag (letters, digits, spaces and _ . : -, at most 50).`));
+      issues.push(
+        issue(
+          line,
+          c.name,
+          'invalid_tag',
+          `"${tag.slice(0, 60)}" is not a valid tag (letters, digits, spaces and _ . : -, at most 50).`,
+        ),
+      );
     }
   }
   return [...new Set(tags)];

@@ -6,11 +6,26 @@ const base = { firstName: 'A', lastName: 'B', email: 'a@b.example', hireDate: '2
 
 describe('deriveStatus', () => {
   it.each([
-    [{ terminationDate: null, status: undefined }, { status: 'active', terminationDate: null }],
-    [{ terminationDate: '2026-11-02', status: undefined }, { status: 'terminated', terminationDate: '2026-11-02' }],
-    [{ terminationDate: '2026-12-31', status: undefined }, { status: 'active', terminationDate: '2026-12-31' }],
-    [{ terminationDate: null, status: 'terminated' }, { status: 'terminated', terminationDate: '2026-11-02' }],
-    [{ terminationDate: null, status: 'leave' }, { status: 'leave', terminationDate: null }],
+    [
+      { terminationDate: null, status: undefined },
+      { status: 'active', terminationDate: null },
+    ],
+    [
+      { terminationDate: '2026-11-02', status: undefined },
+      { status: 'terminated', terminationDate: '2026-11-02' },
+    ],
+    [
+      { terminationDate: '2026-12-31', status: undefined },
+      { status: 'active', terminationDate: '2026-12-31' },
+    ],
+    [
+      { terminationDate: null, status: 'terminated' },
+      { status: 'terminated', terminationDate: '2026-11-02' },
+    ],
+    [
+      { terminationDate: null, status: 'leave' },
+      { status: 'leave', terminationDate: null },
+    ],
   ] as const)('%j -> %j', (facts, expected) => {
     expect(deriveStatus({ ...base, ...facts }, '2026-11-02')).toEqual(expected);
   });

@@ -14,11 +14,15 @@ export interface PersonFacts {
  * 164.308(a)(3)(ii)(C)); a future date keeps the person active until then. Marking someone terminated without
  * a date records today.
  */
-export function deriveStatus(facts: PersonFacts, today: string): { status: PersonStatus; terminationDate: string | null } {
+export function deriveStatus(
+  facts: PersonFacts,
+  today: string,
+): { status: PersonStatus; terminationDate: string | null } {
   if (facts.terminationDate !== null && facts.terminationDate <= today) {
     return { status: 'terminated', terminationDate: facts.terminationDate };
   }
-  if (facts.status === 'terminated') return { status: 'terminated', terminationDate: facts.terminationDate ?? today };
+  if (facts.status === 'terminated')
+    return { status: 'terminated', terminationDate: facts.terminationDate ?? today };
   const status = facts.status === 'leave' ? 'leave' : 'active';
   return { status, terminationDate: facts.terminationDate };
 }

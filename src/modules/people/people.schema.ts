@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { cursorSchema, dateSchema, idSchema, limitSchema, listOf, text } from '../../platform/http/schemas.ts';
+import {
+  cursorSchema,
+  dateSchema,
+  idSchema,
+  limitSchema,
+  listOf,
+  text,
+} from '../../platform/http/schemas.ts';
 
 export const jobRoles = [
   'dentist',

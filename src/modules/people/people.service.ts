@@ -28,7 +28,9 @@ export async function listPeople(deps: ServiceDeps, scope: Scope, query: ListPeo
   );
   const sortValue = (row: (typeof rows)[number]) =>
     field === 'lastName' ? row.sortName : field === 'hireDate' ? (row.hireDate ?? '') : row[field];
-  return toPage(rows, query.limit, query.sort, sortValue, (row) => presentPerson(row, practices.get(row.id) ?? []));
+  return toPage(rows, query.limit, query.sort, sortValue, (row) =>
+    presentPerson(row, practices.get(row.id) ?? []),
+  );
 }
 
 export async function getPerson(deps: ServiceDeps, scope: Scope, id: string): Promise<PersonView> {
@@ -38,13 +40,23 @@ export async function getPerson(deps: ServiceDeps, scope: Scope, id: string): Pr
   return presentPerson(row, practices.get(id) ?? []);
 }
 
-async function assertPractices(deps: ServiceDeps, scope: Scope, practiceIds: readonly string[]): Promise<void> {
+async function assertPractices(
+  deps: ServiceDeps,
+  scope: Scope,
+  practiceIds: readonly string[],
+): Promise<void> {
   const unique = [...new Set(practiceIds)];
   const found = new Set((await store.existingPracticeIds(deps.db, scope.dsoId, unique)).map((row) => row.id));
   const issues = practiceIds.flatMap((id, index) =>
     found.has(id)
       ? []
-      : [{ path: ['body', 'practiceIds', index], code: 'not_found', message: `Practice "${id}" was not found.` }],
+      : [
+          {
+            path: ['body', 'practiceIds', index],
+            code: 'not_found',
+            message: `Practice "${id}" was not found.`,
+          },
+        ],
   );
   if (issues.length > 0) {
     throw new AppError('VALIDATION_FAILED', `practiceIds: ${issues[0]?.message}`, issues);
@@ -65,7 +77,11 @@ function emailConflict(email: string): AppError {
   return new AppError('CONFLICT', message, [{ path: ['body', 'email'], code: 'duplicate', message }]);
 }
 
-export async function createPerson(deps: ServiceDeps, scope: Scope, input: CreatePersonInput): Promise<PersonView> {
+export async function createPerson(
+  deps: ServiceDeps,
+  scope: Scope,
+  input: CreatePersonInput,
+): Promise<PersonView> {
   await assertPractices(deps, scope, input.practiceIds);
   const hireDate = input.hireDate ?? null;
   assertDates(hireDate, input.terminationDate ?? null);

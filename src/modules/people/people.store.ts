@@ -23,7 +23,12 @@ function escapeLike(value: string): string {
 }
 
 export function findPerson(db: Db, dsoId: string, id: string) {
-  return db.selectFrom('people').selectAll().where('dsoId', '=', dsoId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('dsoId', '=', dsoId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listPeopleRows(
@@ -91,7 +96,10 @@ export async function insertPerson(db: Db, row: PersonTable): Promise<void> {
 export async function insertPeople(db: Db, rows: readonly PersonTable[]): Promise<void> {
   // Chunks stay under SQLite's 32,766 bound-parameter limit (15 columns x 500 rows).
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('people').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('people')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -119,13 +127,19 @@ export async function insertMemberships(
   rows: readonly { dsoId: string; personId: string; practiceId: string; createdAt: string }[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 2000) {
-    await db.insertInto('practiceMemberships').values(rows.slice(i, i + 2000)).execute();
+    await db
+      .insertInto('practiceMemberships')
+      .values(rows.slice(i, i + 2000))
+      .execute();
   }
 }
 
 export async function deleteMembershipsOf(db: Db, personIds: readonly string[]): Promise<void> {
   for (let i = 0; i < personIds.length; i += 2000) {
-    await db.deleteFrom('practiceMemberships').where('personId', 'in', personIds.slice(i, i + 2000)).execute();
+    await db
+      .deleteFrom('practiceMemberships')
+      .where('personId', 'in', personIds.slice(i, i + 2000))
+      .execute();
   }
 }
 

@@ -4,11 +4,10 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { pendingMigrations } from '../../platform/db/migrate.ts';
+import { isAppError } from '../../platform/errors.ts';
 import { dsoHeader, resolveDso } from '../../platform/http/access.ts';
 import { access, errorResponses, typed } from '../../platform/http/routes.ts';
-import { isAppError } from '../../platform/errors.ts';
-import { dsoView } from '../org/org.schema.ts';
-import { getDso } from '../org/org.service.ts';
+import { dsoView, getDso } from '../org/index.ts';
 
 const meView = z.object({
   principal: z.object({ kind: z.literal('local-operator'), role: z.string() }),
@@ -30,7 +29,9 @@ export async function systemRoutes(
       await sql`select 1`.execute(database.db);
       const pending = await pendingMigrations(database.db);
       if (pending.length > 0) {
-        return reply.status(503).send({ status: 'not_ready', reason: `migrations pending: ${pending.join(', ')}` });
+        return reply
+          .status(503)
+          .send({ status: 'not_ready', reason: `migrations pending: ${pending.join(', ')}` });
       }
       return { status: 'ready', dialect: database.dialect };
     } catch (error) {
@@ -43,7 +44,12 @@ export async function systemRoutes(
     config: access('context:read', 'platform'),
     schema: { operationId: 'me.get', tags: ['context'], response: { 200: meView, ...errorResponses } },
     handler: async (request) => {
-      const dsos = await deps.db.selectFrom('dsos').select(['id', 'name']).orderBy('name').limit(200).execute();
+      const dsos = await deps.db
+        .selectFrom('dsos')
+        .select(['id', 'name'])
+        .orderBy('name')
+        .limit(200)
+        .execute();
       const header = request.headers[dsoHeader];
       let dso = null;
       try {

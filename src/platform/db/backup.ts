@@ -12,9 +12,13 @@ export interface BackupInfo {
 }
 
 function appliedMigrations(sqlite: BetterSqlite3.Database): string[] {
-  const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+  const table = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get();
   if (!table) return [];
-  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 /**
@@ -27,10 +31,14 @@ export async function backupSqlite(
   onProgress?: (done: number, total: number) => void,
 ): Promise<BackupInfo> {
   if (!handle.sqlite) {
-    throw new AppError('BACKUP_INVALID', 'enamel backup copies the embedded SQLite database; on PostgreSQL use pg_dump (see README).');
+    throw new AppError(
+      'BACKUP_INVALID',
+      'enamel backup copies the embedded SQLite database; on PostgreSQL use pg_dump (see README).',
+    );
   }
   const target = path.resolve(file);
-  if (fs.existsSync(target)) throw new AppError('BACKUP_INVALID', `"${file}" already exists; choose a new file name.`);
+  if (fs.existsSync(target))
+    throw new AppError('BACKUP_INVALID', `"${file}" already exists; choose a new file name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   await handle.sqlite.backup(target, {
     progress: ({ totalPages, remainingPages }) => {
@@ -64,8 +72,10 @@ export function inspectBackup(file: string): { schema: string } {
     } catch (error) {
       throw new AppError('BACKUP_INVALID', `"${file}" is not an Enamel backup: ${(error as Error).message}.`);
     }
-    if (integrity !== 'ok') throw new AppError('BACKUP_INVALID', `"${file}" is damaged: ${String(integrity)}.`);
-    if (applied.length === 0) throw new AppError('BACKUP_INVALID', `"${file}" is not an Enamel backup: it has no schema history.`);
+    if (integrity !== 'ok')
+      throw new AppError('BACKUP_INVALID', `"${file}" is damaged: ${String(integrity)}.`);
+    if (applied.length === 0)
+      throw new AppError('BACKUP_INVALID', `"${file}" is not an Enamel backup: it has no schema history.`);
     assertKnownSchema(applied, `Backup "${path.basename(file)}"`);
     return { schema: applied.at(-1) as string };
   } finally {
@@ -77,7 +87,10 @@ export function inspectBackup(file: string): { schema: string } {
  * Replaces the database file with the backup. The server must be stopped: the copy is written beside the
  * database and renamed over it, so a crash midway leaves the old database intact.
  */
-export function restoreSqlite(backupFile: string, databaseFile: string): { schema: string; newerMigrations: number } {
+export function restoreSqlite(
+  backupFile: string,
+  databaseFile: string,
+): { schema: string; newerMigrations: number } {
   const { schema } = inspectBackup(backupFile);
   const staging = `${databaseFile}.restoring`;
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });

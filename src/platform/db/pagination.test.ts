@@ -12,6 +12,8 @@ describe('cursors', () => {
     (raw) => expect(() => decodeCursor(raw, 'name')).toThrow(/cursor is malformed/),
   );
   it('rejects a cursor of another sort', () => {
-    expect(() => decodeCursor(encodeCursor({ sort: 'state', value: 'TX', id: 'x' }), 'name')).toThrow(/belongs to sort "state"/);
+    expect(() => decodeCursor(encodeCursor({ sort: 'state', value: 'TX', id: 'x' }), 'name')).toThrow(
+      /belongs to sort "state"/,
+    );
   });
 });

@@ -17,15 +17,21 @@ export function decodeCursor(raw: string | undefined, sort: string): Cursor | un
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    throw new AppError('CURSOR_INVALID', 'cursor is malformed: pass the nextCursor of the previous page unchanged.');
+    throw new AppError(
+      'CURSOR_INVALID',
+      'cursor is malformed: pass the nextCursor of the previous page unchanged.',
+    );
   }
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
     typeof parsed[2] !== 'string' ||
-    !['string', 'number'].includes(typeof parsed[1]) && parsed[1] !== null
+    (!['string', 'number'].includes(typeof parsed[1]) && parsed[1] !== null)
   ) {
-    throw new AppError('CURSOR_INVALID', 'cursor is malformed: pass the nextCursor of the previous page unchanged.');
+    throw new AppError(
+      'CURSOR_INVALID',
+      'cursor is malformed: pass the nextCursor of the previous page unchanged.',
+    );
   }
   if (parsed[0] !== sort) {
     throw new AppError('CURSOR_INVALID', `cursor belongs to sort "${String(parsed[0])}", not "${sort}".`);

@@ -56,12 +56,16 @@ export async function resolveDso(db: Kysely<Database>, requested: string | undef
     const found = isUuid(requested)
       ? await db.selectFrom('dsos').select('id').where('id', '=', requested).executeTakeFirst()
       : undefined;
-    if (!found) throw new AppError('NOT_FOUND', `DSO "${requested}" named by the Enamel-Dso header was not found.`);
+    if (!found)
+      throw new AppError('NOT_FOUND', `DSO "${requested}" named by the Enamel-Dso header was not found.`);
     return found.id;
   }
   const rows = await db.selectFrom('dsos').select('id').limit(2).execute();
   if (rows.length === 0) {
-    throw new AppError('DSO_NOT_CONFIGURED', 'No DSO exists yet: create one first (POST /api/v1/dsos or `enamel demo`).');
+    throw new AppError(
+      'DSO_NOT_CONFIGURED',
+      'No DSO exists yet: create one first (POST /api/v1/dsos or `enamel demo`).',
+    );
   }
   if (rows.length > 1) {
     throw new AppError('DSO_NOT_CONFIGURED', 'Several DSOs exist: choose one with the Enamel-Dso header.');
@@ -94,13 +98,17 @@ export interface ApiRoute {
  * The onRoute guard: an API route without an access declaration is refused at registration (deny by default);
  * the others are collected for the route-by-route isolation table.
  */
-export function collectApiRoute(route: Pick<RouteOptions, 'method' | 'url' | 'config'>, into: ApiRoute[]): void {
+export function collectApiRoute(
+  route: Pick<RouteOptions, 'method' | 'url' | 'config'>,
+  into: ApiRoute[],
+): void {
   if (!route.url.startsWith(apiPrefix)) return;
   const declared = (route.config as { access?: RouteAccess } | undefined)?.access;
   if (!declared || !permissions.includes(declared.permission)) {
     throw new Error(`Route ${String(route.method)} ${route.url} declares no known access permission.`);
   }
   for (const method of [route.method].flat()) {
-    if (method !== 'HEAD') into.push({ method, url: route.url, permission: declared.permission, scope: declared.scope });
+    if (method !== 'HEAD')
+      into.push({ method, url: route.url, permission: declared.permission, scope: declared.scope });
   }
 }

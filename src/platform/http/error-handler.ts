@@ -33,7 +33,10 @@ function toPath(context: string | undefined, instancePath: string): (string | nu
 }
 
 /** Zod issues -> our issues, one per unknown key so each offending field is named. */
-export function validationIssues(context: string | undefined, entries: readonly ValidationEntry[]): ErrorIssue[] {
+export function validationIssues(
+  context: string | undefined,
+  entries: readonly ValidationEntry[],
+): ErrorIssue[] {
   return entries.flatMap((entry): ErrorIssue[] => {
     const path = toPath(context, entry.instancePath);
     const keys = entry.params?.keys;
@@ -58,7 +61,8 @@ function toAppError(error: FastifyError | AppError | Error): AppError | undefine
       fastifyError.validation as unknown as ValidationEntry[],
     );
     const first = issues[0]?.message ?? 'The request is invalid.';
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     return new AppError('VALIDATION_FAILED', `${first}${more}`, issues);
   }
   const code = 'code' in error && typeof error.code === 'string' ? fastifyCodes[error.code] : undefined;

@@ -20,6 +20,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string): Promise
 
 export function isClientRoute(method: string, url: string, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics') || url.startsWith('/healthz')) return false;
+  if (url.startsWith('/api/') || url === '/api' || url.startsWith('/metrics') || url.startsWith('/healthz'))
+    return false;
   return (accept ?? '').includes('text/html');
 }

@@ -87,7 +87,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startEnamelServer(timeoutMs = 60_000): Promise<EnamelServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'enamel-e2e-'));
   const port = await findFreePort();
-  const child = spawn(process.execPath, process.env.TMP_E2E_ENTRY ? [process.env.TMP_E2E_ENTRY] : ['bin/enamel.js', 'serve'], {
+  const child = spawn(process.execPath, ['bin/enamel.js', 'serve'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -7,7 +7,13 @@ export class ApiError extends Error {
   readonly issues: ApiIssue[];
   readonly requestId: string | null;
 
-  constructor(init: { code: string; message: string; status: number; issues?: ApiIssue[]; requestId?: string | null }) {
+  constructor(init: {
+    code: string;
+    message: string;
+    status: number;
+    issues?: ApiIssue[];
+    requestId?: string | null;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.code = init.code;

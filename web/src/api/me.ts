@@ -15,8 +15,7 @@ export function useCreateDso() {
     mutationFn: (input: CreateDsoInput) => api.post<DsoView>('/dsos', { json: input }),
     onSuccess: async (dso) => {
       setSelectedDsoId(dso.id);
-      queryClient.removeQueries();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      await queryClient.resetQueries();
     },
   });
 }
@@ -24,17 +23,17 @@ export function useCreateDso() {
 export function useUpdateDso(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateDsoInput) => api.patch<DsoView>(`/dsos/${encodeURIComponent(id)}`, { json: input }),
+    mutationFn: (input: UpdateDsoInput) =>
+      api.patch<DsoView>(`/dsos/${encodeURIComponent(id)}`, { json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
   });
 }
 
-/** Switches the current DSO: every cached answer belonged to the previous one, so all of it goes. */
+/** Switches the current DSO: every cached answer belonged to the previous one, so all of it is reset. */
 export function useSwitchDso() {
   const queryClient = useQueryClient();
   return (id: string) => {
     setSelectedDsoId(id);
-    queryClient.removeQueries();
-    void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    void queryClient.resetQueries();
   };
 }

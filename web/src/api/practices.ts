@@ -10,7 +10,10 @@ export function usePracticeList(params: PracticeListParams) {
   return useInfiniteQuery({
     queryKey: queryKeys.practiceList(params),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<PracticeView>>('/practices', { query: { ...params, limit: 50, cursor: pageParam }, signal }),
+      api.get<Page<PracticeView>>('/practices', {
+        query: { ...params, limit: 50, cursor: pageParam },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -25,7 +28,10 @@ export function usePracticeOptions() {
 }
 
 export function usePractice(id: string) {
-  return useQuery({ queryKey: queryKeys.practice(id), queryFn: () => api.get<PracticeView>(practicePath(id)) });
+  return useQuery({
+    queryKey: queryKeys.practice(id),
+    queryFn: () => api.get<PracticeView>(practicePath(id)),
+  });
 }
 
 function useInvalidatePractices() {

@@ -175,3 +175,10 @@ export interface ApiIssue {
   code: string;
   message: string;
 }
+
+export interface SummaryView {
+  practices: { total: number; active: number; onboarding: number; closed: number };
+  people: { total: number; active: number; leave: number; terminated: number };
+  regions: number;
+  states: { state: string; practices: number; people: number }[];
+}

@@ -68,11 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updatedAt', 'text', (col) => col.notNull())
     .addUniqueConstraint('people_dso_email', ['dsoId', 'email'])
     .execute();
-  await db.schema
-    .createIndex('people_dso_name')
-    .on('people')
-    .columns(['dsoId', 'sortName', 'id'])
-    .execute();
+  await db.schema.createIndex('people_dso_name').on('people').columns(['dsoId', 'sortName', 'id']).execute();
 
   await db.schema
     .createTable('practiceMemberships')

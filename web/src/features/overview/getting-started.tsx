@@ -14,7 +14,13 @@ export function GettingStarted({ hasPractices, hasPeople }: { hasPractices: bool
       </Text>
       <List spacing="xs">
         <List.Item>
-          {hasPractices ? 'Practices added.' : <Anchor component={Link} to="/practices/new">Add your first practice</Anchor>}
+          {hasPractices ? (
+            'Practices added.'
+          ) : (
+            <Anchor component={Link} to="/practices/new">
+              Add your first practice
+            </Anchor>
+          )}
         </List.Item>
         <List.Item>
           {hasPeople ? (

@@ -1,26 +1,23 @@
-import type { PracticeView } from '../../api/types.ts';
+import type { SummaryView } from '../../api/types.ts';
 import type { Bar } from './bar-chart.tsx';
 
-/** People assigned to practices, summed per state (someone at two practices counts in both). */
-export function peoplePerState(practices: PracticeView[]): Bar[] {
-  const byState = new Map<string, number>();
-  for (const practice of practices) {
-    byState.set(practice.state, (byState.get(practice.state) ?? 0) + practice.peopleCount);
-  }
-  return [...byState.entries()]
-    .map(([label, value]) => ({ label, value }))
-    .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label))
+/** People assigned to open practices, per state (someone at practices in two states counts in both). */
+export function peoplePerState(summary: SummaryView): Bar[] {
+  return summary.states
+    .filter((state) => state.practices > 0)
+    .map((state) => ({ label: state.state, value: state.people }))
     .slice(0, 15);
 }
 
-export function practicesPerStatus(practices: PracticeView[]): Bar[] {
-  const statuses = ['active', 'onboarding', 'closed'] as const;
-  return statuses.map((status) => ({
-    label: status.charAt(0).toUpperCase() + status.slice(1),
-    value: practices.filter((practice) => practice.status === status).length,
-  }));
+export function practicesPerStatus(summary: SummaryView): Bar[] {
+  const { active, onboarding, closed } = summary.practices;
+  return [
+    { label: 'Active', value: active },
+    { label: 'Onboarding', value: onboarding },
+    { label: 'Closed', value: closed },
+  ];
 }
 
-export function countStates(practices: PracticeView[]): number {
-  return new Set(practices.filter((practice) => practice.status !== 'closed').map((practice) => practice.state)).size;
+export function countStates(summary: SummaryView): number {
+  return summary.states.filter((state) => state.practices > 0).length;
 }

@@ -1,0 +1,7 @@
+/** What other modules may use of the organisation module. */
+
+export type { DsoView, PracticeView } from './org.schema.ts';
+export { dsoView } from './org.schema.ts';
+export { getDso, practiceKeys } from './org.service.ts';
+export { isUsState, usStates } from './us-states.ts';
+export { nameKey } from './validators.ts';
