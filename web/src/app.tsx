@@ -12,7 +12,8 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       // Client errors (404, 409 ...) will not heal by retrying.
-      retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      retry: (failureCount, error) =>
+        failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
     },
   },

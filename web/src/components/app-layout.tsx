@@ -13,6 +13,9 @@ export function AppLayout({ me }: { me: MeView }) {
       navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
       padding="lg"
     >
+      <a href="#main-content" className="skip-link">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -36,7 +39,7 @@ export function AppLayout({ me }: { me: MeView }) {
       <AppShell.Navbar p="xs">
         <NavMenu onNavigate={close} />
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

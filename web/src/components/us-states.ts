@@ -58,7 +58,10 @@ export const usStates: readonly { code: string; name: string }[] = [
   ['VI', 'U.S. Virgin Islands'],
 ].map(([code = '', name = '']) => ({ code, name }));
 
-export const usStateOptions = usStates.map((state) => ({ value: state.code, label: `${state.code} — ${state.name}` }));
+export const usStateOptions = usStates.map((state) => ({
+  value: state.code,
+  label: `${state.code} — ${state.name}`,
+}));
 
 export function isUsStateCode(value: string): boolean {
   return usStates.some((state) => state.code === value);

@@ -38,7 +38,9 @@ export function PeoplePage() {
             No person matches.
           </Text>
         )}
-        {people.length > 0 && <PeopleTable people={people} sort={sort} onSort={(value) => setFilter('sort', value)} />}
+        {people.length > 0 && (
+          <PeopleTable people={people} sort={sort} onSort={(value) => setFilter('sort', value)} />
+        )}
       </Paper>
       {list.isSuccess && (
         <LoadMore

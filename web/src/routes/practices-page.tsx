@@ -30,7 +30,8 @@ export function PracticesPage() {
         {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && practices.length === 0 && (
           <Text p="lg" ta="center" c="dimmed">
-            No practice matches. {Object.keys(filters).length === 0 && 'Add your first practice to get started.'}
+            No practice matches.{' '}
+            {Object.keys(filters).length === 0 && 'Add your first practice to get started.'}
           </Text>
         )}
         {practices.length > 0 && (

@@ -11,7 +11,10 @@ export function SettingsPage() {
   if (!dso) return null;
   return (
     <>
-      <PageHeader title="Organisation settings" description="Your DSO's identity and how its practices are grouped." />
+      <PageHeader
+        title="Organisation settings"
+        description="Your DSO's identity and how its practices are grouped."
+      />
       <Stack gap="lg" maw={900}>
         <DsoSettings dso={dso} />
         <RegionsPanel />

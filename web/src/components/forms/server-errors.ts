@@ -4,8 +4,21 @@ export type FieldErrors = Record<string, string>;
 
 export interface MappedError {
   fieldErrors: FieldErrors;
-  /** Shown above the form: the server's message and any issue no field displays. */
+  /** Shown above the form when some issue has no field: the server's message and those issues. */
   formError: { message: string; details: string[] } | null;
+}
+
+// The server prefixes paths with the request part that failed ("body", "query", "params").
+const requestParts = new Set(['body', 'query', 'params']);
+
+function withoutRequestPart(path: readonly (string | number)[]): readonly (string | number)[] {
+  return typeof path[0] === 'string' && requestParts.has(path[0]) ? path.slice(1) : path;
+}
+
+/** "phone: must be a phone number" reads as "must be a phone number" under the phone field. */
+function fieldMessage(message: string, path: readonly (string | number)[]): string {
+  const prefix = `${path.join('.')}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 /** The longest prefix of the issue path that names a field of the form (["practiceIds", 2] -> "practiceIds"). */
@@ -27,9 +40,11 @@ export function mapServerError(error: unknown, fieldKeys: readonly string[]): Ma
   const fieldErrors: FieldErrors = {};
   const details: string[] = [];
   for (const issue of error.issues) {
-    const field = issue.path ? fieldFor(issue.path, keys) : null;
+    const path = withoutRequestPart(issue.path ?? []);
+    const field = fieldFor(path, keys);
     if (field === null) details.push(issue.message);
-    else fieldErrors[field] ??= issue.message;
+    else fieldErrors[field] ??= fieldMessage(issue.message, path);
   }
-  return { fieldErrors, formError: { message: error.message, details } };
+  const isFullyMapped = details.length === 0 && Object.keys(fieldErrors).length > 0;
+  return { fieldErrors, formError: isFullyMapped ? null : { message: error.message, details } };
 }

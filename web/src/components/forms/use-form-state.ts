@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type FieldErrors, type MappedError, mapServerError } from './server-errors.ts';
 
 /**
@@ -9,6 +9,17 @@ export function useFormState<Values extends Record<string, unknown>>(initialValu
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<MappedError['formError']>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const shouldFocusError = useRef(false);
+
+  // After a failed submit, move focus to the first field in error (or the alert), which may be off-screen.
+  useEffect(() => {
+    if (!shouldFocusError.current) return;
+    shouldFocusError.current = false;
+    const target = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    if (target?.getAttribute('role') === 'alert') target.setAttribute('tabindex', '-1');
+    target?.focus();
+  });
 
   const setField = useCallback(<Key extends keyof Values & string>(key: Key, value: Values[Key]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -24,7 +35,8 @@ export function useFormState<Values extends Record<string, unknown>>(initialValu
     const found = check(values);
     setErrors(found);
     setFormError(null);
-    return Object.keys(found).length === 0;
+    shouldFocusError.current = Object.keys(found).length > 0;
+    return !shouldFocusError.current;
   };
 
   /** Field keys are the API's paths joined by dots, so server issues find their field. */
@@ -32,7 +44,8 @@ export function useFormState<Values extends Record<string, unknown>>(initialValu
     const mapped = mapServerError(error, Object.keys(values));
     setErrors(mapped.fieldErrors);
     setFormError(mapped.formError);
+    shouldFocusError.current = true;
   };
 
-  return { values, setValues, setField, errors, formError, validate, showServerError };
+  return { formRef, values, setValues, setField, errors, formError, validate, showServerError };
 }

@@ -11,8 +11,8 @@ export function DsoChooser({ dsos }: { dsos: DsoSummary[] }) {
         Choose a DSO
       </Title>
       <Text c="dimmed" mb="lg">
-        This Enamel server manages several dental service organizations. Pick the one to work on; you can switch
-        at any time from the header.
+        This Enamel server manages several dental service organizations. Pick the one to work on; you can
+        switch at any time from the header.
       </Text>
       <Paper withBorder p="lg" radius="md">
         <Stack>

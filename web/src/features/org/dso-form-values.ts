@@ -1,7 +1,7 @@
-import type { FieldErrors } from '../../components/forms/server-errors.ts';
-import { textOrNull } from '../../components/forms/form-values.ts';
-import { isUsStateCode } from '../../components/us-states.ts';
 import type { Address, CreateDsoInput, DsoView } from '../../api/types.ts';
+import { textOrNull } from '../../components/forms/form-values.ts';
+import type { FieldErrors } from '../../components/forms/server-errors.ts';
+import { isUsStateCode } from '../../components/us-states.ts';
 
 // Keys are the API's paths, so server issues such as ["hqAddress", "city"] land on their field.
 export interface DsoFormValues extends Record<string, unknown> {

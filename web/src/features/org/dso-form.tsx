@@ -1,9 +1,9 @@
 import { Button, Fieldset, Group, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { ChangeEvent, FormEvent } from 'react';
+import type { CreateDsoInput } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/forms/form-error-alert.tsx';
 import { useFormState } from '../../components/forms/use-form-state.ts';
 import { StateSelect } from '../../components/state-select.tsx';
-import type { CreateDsoInput } from '../../api/types.ts';
 import { type DsoFormValues, toDsoInput, validateDsoForm } from './dso-form-values.ts';
 
 interface DsoFormProps {
@@ -31,11 +31,15 @@ export function DsoForm({ initialValues, submitLabel, isSubmitting, onSubmit }: 
   });
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="DSO details">
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-label="DSO details">
       <Stack gap="md">
         <FormErrorAlert error={form.formError} />
         <TextInput label="DSO name" required maxLength={200} {...text('name')} />
-        <TextInput label="Legal name" description="As it appears on business associate agreements" {...text('legalName')} />
+        <TextInput
+          label="Legal name"
+          description="As it appears on business associate agreements"
+          {...text('legalName')}
+        />
         <TagsInput
           label="Email domains"
           description="Domains your workforce's email addresses use; press Enter after each"

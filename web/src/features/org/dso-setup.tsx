@@ -22,7 +22,12 @@ export function DsoSetup({ isFirstRun }: { isFirstRun: boolean }) {
           submitLabel="Create DSO"
           isSubmitting={createDso.isPending}
           onSubmit={({ name, legalName, domains, hqAddress }) =>
-            createDso.mutateAsync({ name, domains, ...(legalName ? { legalName } : {}), ...(hqAddress ? { hqAddress } : {}) })
+            createDso.mutateAsync({
+              name,
+              domains,
+              ...(legalName ? { legalName } : {}),
+              ...(hqAddress ? { hqAddress } : {}),
+            })
           }
         />
       </Paper>

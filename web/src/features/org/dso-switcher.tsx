@@ -1,4 +1,4 @@
-import { Select, Text } from '@mantine/core';
+import { Select, Text, VisuallyHidden } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useSwitchDso } from '../../api/me.ts';
 import type { MeView } from '../../api/types.ts';
@@ -9,7 +9,8 @@ export function DsoSwitcher({ me }: { me: MeView }) {
   const navigate = useNavigate();
   if (me.dsos.length <= 1) {
     return (
-      <Text fw={500} truncate maw={{ base: 180, sm: 360 }} aria-label="Current DSO">
+      <Text fw={500} truncate maw={{ base: 180, sm: 360 }}>
+        <VisuallyHidden>Current DSO: </VisuallyHidden>
         {me.dso?.name}
       </Text>
     );

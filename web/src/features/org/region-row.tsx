@@ -16,7 +16,10 @@ export function RegionRow({ region, onDelete }: RegionRowProps) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (draft === null || !draft.trim()) return;
-    await renameRegion.mutateAsync({ id: region.id, name: draft.trim() }).then(() => setDraft(null), () => {});
+    await renameRegion.mutateAsync({ id: region.id, name: draft.trim() }).then(
+      () => setDraft(null),
+      () => {},
+    );
   };
 
   if (draft !== null) {
@@ -30,7 +33,7 @@ export function RegionRow({ region, onDelete }: RegionRowProps) {
                 value={draft}
                 onChange={(event) => setDraft(event.currentTarget.value)}
                 error={renameRegion.error ? errorMessage(renameRegion.error) : undefined}
-                maxLength={200}
+                maxLength={100}
                 data-autofocus
                 style={{ flex: 1 }}
               />
@@ -52,7 +55,12 @@ export function RegionRow({ region, onDelete }: RegionRowProps) {
       <Table.Td>{region.practiceCount}</Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button variant="subtle" size="xs" onClick={() => setDraft(region.name)} aria-label={`Rename ${region.name}`}>
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => setDraft(region.name)}
+            aria-label={`Rename ${region.name}`}
+          >
             Rename
           </Button>
           <Button

@@ -27,7 +27,7 @@ function AddRegionForm() {
             createRegion.reset();
           }}
           error={createRegion.error ? errorMessage(createRegion.error) : undefined}
-          maxLength={200}
+          maxLength={100}
           style={{ flex: 1 }}
         />
         <Button type="submit" loading={createRegion.isPending} disabled={!name.trim()}>

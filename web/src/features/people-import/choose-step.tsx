@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Code, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { jobRoles } from '../../api/types.ts';
 import { CsvDropZone } from './csv-drop-zone.tsx';
 import { exampleCsv, importColumns, templateHref } from './csv-template.ts';
 
@@ -10,7 +11,13 @@ export interface CsvSource {
 
 const maxBytes = 50 * 1024 * 1024;
 
-export function ChooseStep({ onChosen, lastName }: { onChosen: (source: CsvSource) => void; lastName: string | null }) {
+export function ChooseStep({
+  onChosen,
+  lastName,
+}: {
+  onChosen: (source: CsvSource) => void;
+  lastName: string | null;
+}) {
   const [pasted, setPasted] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -26,8 +33,10 @@ export function ChooseStep({ onChosen, lastName }: { onChosen: (source: CsvSourc
   return (
     <Stack gap="md">
       <Text>
-        Upload your workforce roster as CSV. The header row names the columns: {importColumns.join(', ')}. Only{' '}
-        <Code>email</Code> is required; <Code>practices</Code> lists practice names separated by <Code>;</Code>.{' '}
+        Upload your workforce roster as CSV, one person per row, with a header row naming the columns:{' '}
+        <Code>{importColumns.join(',')}</Code>. Every row needs an email, first and last name, job role (
+        {jobRoles.join(', ')}) and at least one practice; separate several practice names or tags with{' '}
+        <Code>;</Code>. Dates are YYYY-MM-DD.{' '}
         <Anchor href={templateHref} download="enamel-people-template.csv">
           Download the CSV template
         </Anchor>

@@ -11,8 +11,8 @@ export function ImportIssuesTable({ issues }: { issues: ApiIssue[] }) {
   return (
     <>
       <Text mb="sm">
-        {issues.length} problem{issues.length === 1 ? '' : 's'} in {rows} row{rows === 1 ? '' : 's'}. Nothing was
-        imported. Fix the file and choose it again.
+        {issues.length} problem{issues.length === 1 ? '' : 's'} in {rows} row{rows === 1 ? '' : 's'}. Nothing
+        was imported. Fix the file and choose it again.
       </Text>
       <Table.ScrollContainer minWidth={600}>
         <Table striped aria-label="Import problems">
@@ -26,7 +26,8 @@ export function ImportIssuesTable({ issues }: { issues: ApiIssue[] }) {
           </Table.Thead>
           <Table.Tbody>
             {issues.slice(0, shown).map((issue, index) => (
-              <Table.Tr key={`${issue.line}-${issue.column}-${issue.code}-${index}`}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: one response, never reordered; two issues may be identical.
+              <Table.Tr key={index}>
                 <Table.Td>{issue.line ?? '—'}</Table.Td>
                 <Table.Td>{issue.column ?? '—'}</Table.Td>
                 <Table.Td>

@@ -32,7 +32,11 @@ export function ImportWizard() {
 
   return (
     <Paper withBorder p="lg" radius="md">
-      <Stepper active={step} onStepClick={(index) => index < step && step < 2 && restart()} allowNextStepsSelect={false}>
+      <Stepper
+        active={step}
+        onStepClick={(index) => index < step && step < 2 && restart()}
+        allowNextStepsSelect={false}
+      >
         <Stepper.Step label="Choose file" description="CSV upload or paste">
           <ChooseStep onChosen={choose} lastName={source?.name ?? null} />
         </Stepper.Step>
@@ -50,7 +54,10 @@ export function ImportWizard() {
               }}
               onBack={restart}
               onConfirm={() =>
-                commit.mutate({ csv: source.csv, dryRun: false, terminateMissing }, { onSuccess: () => setStep(2) })
+                commit.mutate(
+                  { csv: source.csv, dryRun: false, terminateMissing },
+                  { onSuccess: () => setStep(2) },
+                )
               }
               isImporting={commit.isPending}
               importError={commit.error}

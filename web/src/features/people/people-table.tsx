@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import type { PersonView } from '../../api/types.ts';
 import { formatDate } from '../../components/format.ts';
 import { SortableTh } from '../../components/sortable-th.tsx';
-import { PersonPractices } from './person-practices.tsx';
 import { jobRoleLabel } from './person-options.ts';
+import { PersonPractices } from './person-practices.tsx';
 import { PersonStatusBadge } from './person-status-badge.tsx';
 
 interface PeopleTableProps {
@@ -37,7 +37,7 @@ export function PeopleTable({ people, sort, onSort }: PeopleTableProps) {
           {people.map((person) => (
             <Table.Tr key={person.id} style={person.status === 'terminated' ? { opacity: 0.7 } : undefined}>
               <Table.Td>
-                <Anchor component={Link} to={`/people/${person.id}`} fw={500}>
+                <Anchor component={Link} to={`/people/${person.id}`} fw={500} size="sm">
                   {person.firstName} {person.lastName}
                 </Anchor>
               </Table.Td>

@@ -14,7 +14,10 @@ export function PersonDetails({ person }: { person: PersonView }) {
         { label: 'Status', value: <PersonStatusBadge status={person.status} /> },
         { label: 'Practices', value: <PersonPractices practices={person.practices} /> },
         { label: 'Hire date', value: formatDate(person.hireDate) },
-        { label: 'Termination date', value: person.terminationDate ? formatDate(person.terminationDate) : null },
+        {
+          label: 'Termination date',
+          value: person.terminationDate ? formatDate(person.terminationDate) : null,
+        },
         { label: 'Tags', value: person.tags.join(', ') },
         { label: 'Added', value: formatTimestamp(person.createdAt) },
         { label: 'Last changed', value: formatTimestamp(person.updatedAt) },

@@ -36,7 +36,8 @@ export function validatePersonForm(values: PersonFormValues): FieldErrors {
   if (!values.firstName.trim()) errors.firstName = 'Enter the first name.';
   if (!values.lastName.trim()) errors.lastName = 'Enter the last name.';
   if (!values.email.trim()) errors.email = 'Enter the work email address.';
-  else if (!emailPattern.test(values.email.trim())) errors.email = 'Enter an email address such as name@example.com.';
+  else if (!emailPattern.test(values.email.trim()))
+    errors.email = 'Enter an email address such as name@example.com.';
   if (!values.jobRole) errors.jobRole = 'Choose the job role.';
   if (values.hireDate && !datePattern.test(values.hireDate)) errors.hireDate = 'Use a date (YYYY-MM-DD).';
   if (values.terminationDate && !datePattern.test(values.terminationDate)) {

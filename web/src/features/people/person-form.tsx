@@ -15,7 +15,13 @@ interface PersonFormProps {
   onCancel: () => void;
 }
 
-export function PersonForm({ initialValues, submitLabel, isSubmitting, onSubmit, onCancel }: PersonFormProps) {
+export function PersonForm({
+  initialValues,
+  submitLabel,
+  isSubmitting,
+  onSubmit,
+  onCancel,
+}: PersonFormProps) {
   const form = useFormState<PersonFormValues>(initialValues);
   const { values, errors, setField } = form;
   const practices = usePracticeOptions();
@@ -33,13 +39,20 @@ export function PersonForm({ initialValues, submitLabel, isSubmitting, onSubmit,
   });
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Person">
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-label="Person">
       <Stack gap="md">
         <FormErrorAlert error={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="First name" required maxLength={100} autoComplete="off" {...text('firstName')} />
           <TextInput label="Last name" required maxLength={100} autoComplete="off" {...text('lastName')} />
-          <TextInput label="Work email" type="email" required maxLength={254} autoComplete="off" {...text('email')} />
+          <TextInput
+            label="Work email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="off"
+            {...text('email')}
+          />
           <Select
             label="Job role"
             required

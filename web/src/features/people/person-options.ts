@@ -1,7 +1,10 @@
 import { jobRoles, personStatuses } from '../../api/types.ts';
 import { humanize } from '../../components/format.ts';
 
-export const jobRoleOptions = jobRoles.map((role) => ({ value: role, label: role === 'it' ? 'IT' : humanize(role) }));
+export const jobRoleOptions = jobRoles.map((role) => ({
+  value: role,
+  label: role === 'it' ? 'IT' : humanize(role),
+}));
 export const personStatusOptions = personStatuses.map((status) => ({
   value: status,
   label: status === 'leave' ? 'On leave' : humanize(status),

@@ -2,9 +2,9 @@ import { Button, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextIn
 import { type ChangeEvent, type FormEvent, useMemo } from 'react';
 import { useRegions } from '../../api/regions.ts';
 import { type PracticeInput, practiceStatuses } from '../../api/types.ts';
+import { humanize } from '../../components/format.ts';
 import { FormErrorAlert } from '../../components/forms/form-error-alert.tsx';
 import { useFormState } from '../../components/forms/use-form-state.ts';
-import { humanize } from '../../components/format.ts';
 import { StateSelect } from '../../components/state-select.tsx';
 import { type PracticeFormValues, toPracticeInput, validatePracticeForm } from './practice-form-values.ts';
 import { timeZoneGroups } from './time-zones.ts';
@@ -19,7 +19,13 @@ interface PracticeFormProps {
 
 const statusOptions = practiceStatuses.map((status) => ({ value: status, label: humanize(status) }));
 
-export function PracticeForm({ initialValues, submitLabel, isSubmitting, onSubmit, onCancel }: PracticeFormProps) {
+export function PracticeForm({
+  initialValues,
+  submitLabel,
+  isSubmitting,
+  onSubmit,
+  onCancel,
+}: PracticeFormProps) {
   const form = useFormState<PracticeFormValues>(initialValues);
   const { values, errors, setField } = form;
   const regions = useRegions();
@@ -46,12 +52,16 @@ export function PracticeForm({ initialValues, submitLabel, isSubmitting, onSubmi
   });
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Practice">
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate aria-label="Practice">
       <Stack gap="md">
         <FormErrorAlert error={form.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Practice name" required maxLength={200} {...text('name')} />
-          <TextInput label="Legal entity" description="The entity that signs as covered entity" {...text('legalEntity')} />
+          <TextInput
+            label="Legal entity"
+            description="The entity that signs as covered entity"
+            {...text('legalEntity')}
+          />
           <Select
             label="Region"
             data={(regions.data ?? []).map((region) => ({ value: region.id, label: region.name }))}
@@ -100,7 +110,12 @@ export function PracticeForm({ initialValues, submitLabel, isSubmitting, onSubmi
         </Fieldset>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Phone" type="tel" {...text('phone')} />
-          <TextInput label="NPI" description="Type 2 (organization) NPI, 10 digits" inputMode="numeric" {...text('npi')} />
+          <TextInput
+            label="NPI"
+            description="Type 2 (organization) NPI, 10 digits"
+            inputMode="numeric"
+            {...text('npi')}
+          />
           <NumberInput label="Chairs" {...whole('chairs')} />
           <NumberInput label="Active patients" {...whole('activePatients')} />
         </SimpleGrid>

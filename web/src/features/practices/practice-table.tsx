@@ -36,7 +36,7 @@ export function PracticeTable({ practices, sort, onSort }: PracticeTableProps) {
           {practices.map((practice) => (
             <Table.Tr key={practice.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/practices/${practice.id}`} fw={500}>
+                <Anchor component={Link} to={`/practices/${practice.id}`} fw={500} size="sm">
                   {practice.name}
                 </Anchor>
               </Table.Td>

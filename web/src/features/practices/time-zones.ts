@@ -20,7 +20,13 @@ const usZones = [
   'Pacific/Pago_Pago',
 ];
 const usPrefixes = ['America/Indiana/', 'America/Kentucky/', 'America/North_Dakota/'];
-const otherUsZones = ['America/Menominee', 'America/Metlakatla', 'America/Nome', 'America/Sitka', 'America/Yakutat'];
+const otherUsZones = [
+  'America/Menominee',
+  'America/Metlakatla',
+  'America/Nome',
+  'America/Sitka',
+  'America/Yakutat',
+];
 
 function isUsZone(zone: string): boolean {
   return usZones.includes(zone) || otherUsZones.includes(zone) || usPrefixes.some((p) => zone.startsWith(p));
@@ -44,7 +50,7 @@ export function timeZoneGroups(): TimeZoneGroup[] {
   const extraUs = all.filter((zone) => isUsZone(zone) && !usZones.includes(zone)).sort();
   const others = all.filter((zone) => !isUsZone(zone));
   return [
-    { group: 'United States', items: [...usZones, ...extraUs] },
+    { group: 'United States', items: [...usZones.filter(isValidTimeZone), ...extraUs] },
     { group: 'Other time zones', items: others },
   ];
 }

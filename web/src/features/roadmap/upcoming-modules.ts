@@ -18,7 +18,8 @@ export const upcomingModules: readonly UpcomingModule[] = [
   {
     slug: 'phishing',
     title: 'Phishing simulation',
-    summary: 'Send realistic, dental-themed phishing tests to your workforce and see who clicks, by practice.',
+    summary:
+      'Send realistic, dental-themed phishing tests to your workforce and see who clicks, by practice.',
     details:
       'Schedule campaigns (insurance EOBs, lab cases, patient portal resets), follow click and report rates over ' +
       'time, and enrol people who clicked into a short training automatically.',
@@ -50,7 +51,8 @@ export const upcomingModules: readonly UpcomingModule[] = [
   {
     slug: 'assets',
     title: 'Assets & vulnerabilities',
-    summary: 'Inventory the computers, imaging devices and software at each practice and the flaws that affect them.',
+    summary:
+      'Inventory the computers, imaging devices and software at each practice and the flaws that affect them.',
     details:
       'Know which operatory PCs, X-ray sensors and servers run end-of-life or vulnerable software, ranked by ' +
       'what is actually exploited, with the practices that need to act.',
