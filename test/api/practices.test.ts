@@ -201,7 +201,10 @@ describeEachDialect('practices API', (get) => {
   it('summarises practices, people and states for the overview', async () => {
     const fresh = (await buildDso(testDeps(get().handle))).id;
     const a = (await create({ name: 'A Dental', state: 'TX', timeZone: 'America/Chicago' }, fresh)).json();
-    await create({ name: 'B Dental', state: 'CA', timeZone: 'America/Los_Angeles', status: 'onboarding' }, fresh);
+    await create(
+      { name: 'B Dental', state: 'CA', timeZone: 'America/Los_Angeles', status: 'onboarding' },
+      fresh,
+    );
     await create({ name: 'C Dental', state: 'TX', timeZone: 'America/Chicago', status: 'closed' }, fresh);
     await buildPerson(testDeps(get().handle), fresh, { practiceIds: [a.id] });
     await buildPerson(testDeps(get().handle), fresh, { practiceIds: [a.id], terminationDate: '2025-01-01' });

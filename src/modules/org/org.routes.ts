@@ -125,7 +125,11 @@ export async function orgRoutes(instance: FastifyInstance, { deps }: RouteOption
 
   app.get('/summary', {
     config: access('practices:read'),
-    schema: { operationId: 'summary.get', tags: ['organisation'], response: { 200: summaryView, ...errorResponses } },
+    schema: {
+      operationId: 'summary.get',
+      tags: ['organisation'],
+      response: { 200: summaryView, ...errorResponses },
+    },
     handler: (request) => service.summary(deps, request),
   });
 

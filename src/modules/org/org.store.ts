@@ -205,7 +205,10 @@ export async function summaryCounts(db: Db, dsoId: string) {
     .selectFrom('practiceMemberships')
     .innerJoin('practices', 'practices.id', 'practiceMemberships.practiceId')
     .innerJoin('people', 'people.id', 'practiceMemberships.personId')
-    .select(['practices.state', (eb) => eb.fn.count<number>('practiceMemberships.personId').distinct().as('n')])
+    .select([
+      'practices.state',
+      (eb) => eb.fn.count<number>('practiceMemberships.personId').distinct().as('n'),
+    ])
     .where('practiceMemberships.dsoId', '=', dsoId)
     .where('people.status', '!=', 'terminated')
     .groupBy('practices.state')
