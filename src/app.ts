@@ -60,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('apiRoutes', [] as ApiRoute[]);
   app.decorateRequest('principal', undefined as never);
   app.decorateRequest('dsoId', '');
+  app.decorateRequest('actor', undefined as never);
 
   app.addHook('onRoute', (route) => collectApiRoute(route, app.apiRoutes));
   app.addHook('onSend', async (request, reply) => {

@@ -10,7 +10,21 @@ export interface ServiceDeps {
   readonly log: Logger;
 }
 
-/** The tenant a use case acts in. */
+/** Who acts, for the audit trail: a signed-in user, an API token, the local operator, a CLI run or Enamel itself. */
+export interface Actor {
+  readonly type: 'user' | 'token' | 'operator' | 'cli' | 'system';
+  readonly id: string | null;
+  /** A label safe to show and store (a user's email, a token's name); never a secret. */
+  readonly label: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+/** The tenant a use case acts in, and who acts (absent only in tests and internal jobs). */
 export interface Scope {
   readonly dsoId: string;
+  readonly actor?: Actor;
 }
+
+export const cliActor: Actor = { type: 'cli', id: null, label: 'enamel CLI', ip: null, userAgent: null };
+export const systemActor: Actor = { type: 'system', id: null, label: 'Enamel', ip: null, userAgent: null };

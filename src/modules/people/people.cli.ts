@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type CliIo, CommandFailed, printJson } from '../../cli/io.ts';
 import { createProgress } from '../../cli/progress.ts';
 import { withRuntime } from '../../cli/runtime.ts';
+import { cliActor } from '../../platform/context.ts';
 import { resolveDso } from '../../platform/http/access.ts';
 import { importPeople } from './people-import.service.ts';
 
@@ -41,7 +42,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
           const check = createProgress(io, 'Checking rows');
           const write = createProgress(io, 'Writing     ');
           try {
-            const result = await importPeople(deps, { dsoId }, csv, {
+            const result = await importPeople(deps, { dsoId, actor: cliActor }, csv, {
               dryRun: Boolean(options.dryRun),
               terminateMissing: Boolean(options.terminateMissing),
               onProgress: (phase, done, total) => (phase === 'check' ? check : write).update(done, total),

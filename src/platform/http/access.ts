@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
@@ -20,6 +21,8 @@ export const permissions = [
   'people:read',
   'people:write',
   'people:import',
+  'audit:read',
+  'audit:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,6 +46,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal;
+    /** Who acts, for the audit trail. */
+    actor: Actor;
     /** The DSO the request acts in; set for routes of scope 'dso'. */
     dsoId: string;
   }
@@ -79,6 +84,13 @@ export function createAccessHook(db: Kysely<Database>) {
     const access = request.routeOptions.config.access;
     if (!access) return;
     request.principal = { kind: 'local-operator', role: 'dso_admin' };
+    request.actor = {
+      type: 'operator',
+      id: null,
+      label: 'local operator',
+      ip: request.ip,
+      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+    };
     if (access.scope !== 'dso') return;
     const header = request.headers[dsoHeader];
     request.dsoId = await resolveDso(db, Array.isArray(header) ? header[0] : header);
