@@ -4,13 +4,8 @@ import type { Db } from '../../platform/db/index.ts';
 import type { PersonTable, PracticeTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { nameKey } from '../org/index.ts';
-// biome-ignore lint/style/noRestrictedImports: org/index.ts exports no bulk writer yet; the demo writes rows in one transaction.
-import { insertDso, insertPractice, insertRegion, listDsoRows } from '../org/org.store.ts';
-// biome-ignore lint/style/noRestrictedImports: people/index.ts does not export these rules yet; rows must derive like the API's.
-import { deriveStatus, searchTextOf, sortNameOf } from '../people/people.rules.ts';
-// biome-ignore lint/style/noRestrictedImports: people/index.ts exports no bulk writer yet; the demo writes rows in one transaction.
-import { insertMemberships, insertPeople } from '../people/people.store.ts';
+import { insertDso, insertPractice, insertRegion, listDsoRows, nameKey } from '../org/index.ts';
+import { deriveStatus, insertMemberships, insertPeople, searchTextOf, sortNameOf } from '../people/index.ts';
 import { type DemoContributor, demoContributors } from './demo.contributors.ts';
 import { generateDemo } from './demo.generate.ts';
 import type { DemoData, DemoPerson, DemoPractice } from './demo.model.ts';

@@ -1,0 +1,248 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { femaleFirstNames, lastNames, maleFirstNames } from '../src/modules/demo/demo.names.ts';
+import { createRng } from '../src/modules/demo/demo.random.ts';
+import {
+  benchEnv,
+  createTempDir,
+  formatMs,
+  type LoadResult,
+  load,
+  printTable,
+  type RunningServer,
+  runEnamel,
+  startServer,
+  timed,
+} from './support.ts';
+
+/**
+ * Target: with `enamel demo --practices 500` on SQLite, GET /api/v1/people?search=... and GET /api/v1/practices
+ * answer p95 < 25 ms at >= 1,500 requests/s, and a 50,000-row people CSV imports in < 10 s.
+ */
+const targets = { p95Ms: 25, requestsPerSecond: 1500, importSeconds: 10 } as const;
+
+/** Fragments of common surnames, so every search matches a realistic share of people. */
+const searchTerms = ['son', 'ez', 'ng', 'an', 'lee', 'mar', 'patel', 'ra', 'ill', 'kim', 'ton', 'er'];
+
+interface Settings {
+  readonly practices: number;
+  readonly seconds: number;
+  readonly warmup: number;
+  readonly connections: number;
+  readonly rows: number;
+}
+
+function settingsFrom(args: string[]): Settings {
+  const { values } = parseArgs({
+    args,
+    options: {
+      practices: { type: 'string', default: '500' },
+      seconds: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '10' },
+      rows: { type: 'string', default: '50000' },
+    },
+  });
+  return {
+    practices: Number(values.practices),
+    seconds: Number(values.seconds),
+    warmup: Number(values.warmup),
+    connections: Number(values.connections),
+    rows: Number(values.rows),
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const settings = settingsFrom(args);
+  const dataDir = createTempDir('api');
+  const env = benchEnv(dataDir);
+  let server: RunningServer | undefined;
+  let passed = true;
+  try {
+    console.log(
+      `api bench: ${settings.practices} practices, ${settings.connections} connections, ${settings.seconds} s per endpoint`,
+    );
+    const demo = await timed(() =>
+      runEnamel(['demo', '--practices', String(settings.practices), '--json'], env),
+    );
+    const summary = JSON.parse(demo.value) as { people: number; dso: { domains: string[] } };
+    console.log(
+      `demo: ${summary.people} people written in ${demo.seconds.toFixed(2)} s (including process start)`,
+    );
+    server = await startServer(env);
+    console.log(`server: pid ${server.pid} at ${server.url}\n`);
+    passed = (await benchReads(server.url, settings)) && passed;
+    const practiceNames = await allPracticeNames(server.url);
+    passed =
+      (await benchImport(server.url, settings, practiceNames, summary.dso.domains[0] ?? 'dental.example')) &&
+      passed;
+    await benchReadsAfterImport(server.url, settings);
+  } finally {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(passed ? '\nAll targets met.' : '\nSome targets were missed.');
+  if (!passed) process.exitCode = 1;
+}
+
+// Reads ---------------------------------------------------------------------------------------------
+
+const endpoints = [
+  {
+    name: 'GET /api/v1/people?search=<term>',
+    paths: searchTerms.map((term) => `/api/v1/people?search=${term}`),
+  },
+  { name: 'GET /api/v1/practices', paths: ['/api/v1/practices'] },
+];
+
+async function measure(url: string, paths: readonly string[], settings: Settings): Promise<LoadResult> {
+  // Warm-up: JIT, SQLite page cache and statement cache, with results thrown away.
+  await load({ url, paths, seconds: settings.warmup, connections: settings.connections });
+  return load({ url, paths, seconds: settings.seconds, connections: settings.connections });
+}
+
+function meetsTarget(result: LoadResult): boolean {
+  return (
+    result.p95 < targets.p95Ms &&
+    result.requestsPerSecond >= targets.requestsPerSecond &&
+    result.non2xx === 0 &&
+    result.errors === 0
+  );
+}
+
+function loadRow(name: string, result: LoadResult, withTarget: boolean): string[] {
+  return [
+    name,
+    result.requestsPerSecond.toFixed(0),
+    formatMs(result.p50),
+    formatMs(result.p95),
+    formatMs(result.p99),
+    String(result.non2xx + result.errors),
+    withTarget ? `p95<${targets.p95Ms} & >=${targets.requestsPerSecond}/s` : '(info)',
+    withTarget ? (meetsTarget(result) ? 'PASS' : 'FAIL') : '',
+  ];
+}
+
+const loadHeaders = ['endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target', 'result'];
+
+async function benchReads(url: string, settings: Settings): Promise<boolean> {
+  const rows: string[][] = [];
+  let passed = true;
+  for (const endpoint of endpoints) {
+    const result = await measure(url, endpoint.paths, settings);
+    rows.push(loadRow(endpoint.name, result, true));
+    passed = meetsTarget(result) && passed;
+  }
+  console.log('Reads (latency of every 2xx response; errors = non-2xx + socket errors + timeouts):');
+  printTable(loadHeaders, rows);
+  return passed;
+}
+
+/** The same reads once the import has grown the DSO to about 57,000 people: no target, for the trend. */
+async function benchReadsAfterImport(url: string, settings: Settings): Promise<void> {
+  const rows: string[][] = [];
+  for (const endpoint of endpoints) {
+    rows.push(loadRow(endpoint.name, await measure(url, endpoint.paths, settings), false));
+  }
+  console.log('\nReads after the import (informational):');
+  printTable(loadHeaders, rows);
+}
+
+// Import --------------------------------------------------------------------------------------------
+
+async function allPracticeNames(url: string): Promise<string[]> {
+  const names: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const response = await fetch(`${url}/api/v1/practices?limit=200${query}`);
+    if (!response.ok) throw new Error(`GET /api/v1/practices answered ${response.status}`);
+    const page = (await response.json()) as { items: { name: string }[]; nextCursor: string | null };
+    names.push(...page.items.map((item) => item.name));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return names;
+}
+
+const importRoles = [
+  'dentist',
+  'hygienist',
+  'hygienist',
+  'assistant',
+  'assistant',
+  'assistant',
+  'front_desk',
+  'billing',
+];
+
+function csvField(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A valid roster of new people spread over the demo's practices; seeded, so every run sends the same file. */
+export function buildImportCsv(rows: number, practiceNames: readonly string[], domain: string): string {
+  const rng = createRng(2026);
+  const lines = ['email,firstName,lastName,jobRole,practices,hireDate,terminationDate,tags'];
+  for (let i = 0; i < rows; i++) {
+    const firstName = rng.pick(rng.chance(0.8) ? femaleFirstNames : maleFirstNames);
+    const lastName = rng.pick(lastNames);
+    const local = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.-]/g, '');
+    const practices = rng.chance(0.1)
+      ? [rng.pick(practiceNames), rng.pick(practiceNames)]
+      : [rng.pick(practiceNames)];
+    const year = rng.int(2012, 2025);
+    const hireDate = `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    const terminationDate = rng.chance(0.02) ? `${year + 1}-06-30` : '';
+    const tags = rng.chance(0.1) ? 'part-time' : '';
+    const fields = [`${local}.${i}@${domain}`, firstName, lastName, rng.pick(importRoles)];
+    lines.push(
+      [...fields, [...new Set(practices)].join(';'), hireDate, terminationDate, tags].map(csvField).join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface ImportAnswer {
+  rows: number;
+  summary: { create: number; update: number; terminate: number; unchanged: number };
+}
+
+async function postImport(url: string, csv: string, dryRun: boolean): Promise<ImportAnswer> {
+  const response = await fetch(`${url}/api/v1/people/import${dryRun ? '?dryRun=true' : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv' },
+    body: csv,
+  });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`import answered ${response.status}: ${body.slice(0, 500)}`);
+  return JSON.parse(body) as ImportAnswer;
+}
+
+async function benchImport(
+  url: string,
+  settings: Settings,
+  practiceNames: readonly string[],
+  domain: string,
+) {
+  const csv = buildImportCsv(settings.rows, practiceNames, domain);
+  const megabytes = (Buffer.byteLength(csv) / 1024 / 1024).toFixed(1);
+  const dry = await timed(() => postImport(url, csv, true));
+  const real = await timed(() => postImport(url, csv, false));
+  const created = (answer: ImportAnswer) => answer.summary.create === settings.rows;
+  const rows = [
+    ['POST /api/v1/people/import?dryRun=true', dry, created(dry.value)] as const,
+    ['POST /api/v1/people/import', real, created(real.value)] as const,
+  ].map(([name, outcome, ok]) => {
+    const pass = ok && outcome.seconds < targets.importSeconds;
+    return [
+      name,
+      String(outcome.value.rows),
+      outcome.seconds.toFixed(2),
+      `<${targets.importSeconds} s`,
+      pass ? 'PASS' : 'FAIL',
+    ];
+  });
+  console.log(`\nImport of ${settings.rows} new people (${megabytes} MB of CSV), end to end:`);
+  printTable(['request', 'rows', 'seconds', 'target', 'result'], rows);
+  return rows.every((row) => row[4] === 'PASS');
+}
