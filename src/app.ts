@@ -1,25 +1,26 @@
-import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { createIdentity, identitySettings } from './modules/identity/identity.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
+import { isEncrypted, openSecretBox, type SecretBox } from './platform/crypto/index.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
 import { type ApiRoute, apiPrefix, collectApiRoute, createAccessHook } from './platform/http/access.ts';
 import { errorEnvelope, handleError } from './platform/http/error-handler.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { responseSerializerCompiler } from './platform/http/serializer.ts';
 import { defaultWebDir, isClientRoute, registerWeb } from './platform/http/web.ts';
 import { newId } from './platform/ids.ts';
 import type { Logger } from './platform/log.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** The built web app to serve at `/`; null serves none. */
   readonly webDir?: string | null;
+  /** Secrets at rest; opened from the configured master key when absent. */
+  readonly secrets?: SecretBox;
 }
 
 declare module 'fastify' {
@@ -41,6 +44,23 @@ declare module 'fastify' {
 }
 
 export { apiPrefix };
+
+/** Opens the key ring on first use, so the server starts (and reports readiness) before any secret is needed. */
+function lazySecretBox(open: () => Promise<SecretBox>): SecretBox {
+  let box: Promise<SecretBox> | undefined;
+  const get = () => {
+    box ??= open().catch((error: unknown) => {
+      box = undefined;
+      throw error;
+    });
+    return box;
+  };
+  return {
+    encrypt: async (plaintext, aad) => (await get()).encrypt(plaintext, aad),
+    decrypt: async (value, aad) => (await get()).decrypt(value, aad),
+    isEncrypted,
+  };
+}
 
 /** Builds the Enamel HTTP app without listening: tests inject requests; main.ts listens. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -55,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(handleError);
   app.decorate('apiRoutes', [] as ApiRoute[]);
   app.decorateRequest('principal', undefined as never);
@@ -67,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -107,10 +127,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerMetrics(app);
 
-  app.addHook('onRequest', createAccessHook(database.db));
+  await app.register(cookie);
+  const secrets =
+    options.secrets ?? lazySecretBox(() => openSecretBox({ db: database.db, config, clock: deps.clock }));
+  const identity = createIdentity(deps, identitySettings(config), secrets);
+  app.addHook('onRequest', createAccessHook(identity.authenticator));
   await app.register(systemRoutes, { deps, database });
+  await app.register(identityRoutes, { prefix: apiPrefix, deps, identity });
   await app.register(orgRoutes, { prefix: apiPrefix, deps });
   await app.register(peopleRoutes, { prefix: apiPrefix, deps });
+  await app.register(auditRoutes, { prefix: apiPrefix, deps });
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const servesWeb = webDir !== null && (await registerWeb(app, webDir));

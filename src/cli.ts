@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, CommandFailed, printError, processIo } from './cli/io.ts';
+import { registerKeysCommands } from './cli/keys.cli.ts';
 import { registerPlatformCommands } from './cli/platform.cli.ts';
+import { registerAuditCommands } from './modules/audit/audit.cli.ts';
 import { registerDemoCommands } from './modules/demo/demo.cli.ts';
+import { registerIdentityCommands } from './modules/identity/identity.cli.ts';
 import { registerPeopleCommands } from './modules/people/people.cli.ts';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
@@ -19,7 +22,10 @@ export function createProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerPlatformCommands(program, io);
   registerDemoCommands(program, io);
+  registerIdentityCommands(program, io);
   registerPeopleCommands(program, io);
+  registerAuditCommands(program, io);
+  registerKeysCommands(program, io);
   for (const command of allCommands(program)) command.exitOverride();
   return program;
 }

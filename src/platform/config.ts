@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { KeyMaterial } from './crypto/key-material.ts';
 import { AppError } from './errors.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,6 +32,18 @@ const variables = {
     schema: z.coerce.number().int().min(0).max(10_000_000).default(1200),
     form: 'requests per minute per client address (0 turns the limit off)',
   },
+  ENAMEL_SESSION_IDLE_MINUTES: {
+    schema: z.coerce.number().int().min(1).max(1440).default(15),
+    form: 'minutes of inactivity before a session ends, 1-1440 (HIPAA automatic logoff)',
+  },
+  ENAMEL_SESSION_MAX_HOURS: {
+    schema: z.coerce.number().int().min(1).max(720).default(12),
+    form: 'hours after sign-in when a session ends regardless of activity, 1-720',
+  },
+  ENAMEL_PUBLIC_URL: {
+    schema: z.url().optional(),
+    form: 'the address people use to reach Enamel, such as https://enamel.smiledental.com',
+  },
   ENAMEL_WEB_DIR: {
     schema: z.string().min(1).optional(),
     form: 'the directory of the built web app (default web/dist, built on first start when missing)',
@@ -38,6 +51,14 @@ const variables = {
   ENAMEL_SHUTDOWN_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(0).max(600_000).default(10_000),
     form: 'milliseconds between 0 and 600000',
+  },
+  ENAMEL_MASTER_KEY: {
+    schema: z
+      .string()
+      .refine((value) => KeyMaterial.fromBase64(value) !== undefined)
+      .transform((value) => KeyMaterial.fromBase64(value) as KeyMaterial)
+      .optional(),
+    form: 'the base64 of 32 random bytes (44 characters, e.g. from `openssl rand -base64 32`)',
   },
 } as const;
 
@@ -52,9 +73,18 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The built web app; undefined means the default web/dist, built when missing. */
   readonly webDir: string | undefined;
+  readonly sessionIdleMinutes: number;
+  readonly sessionMaxHours: number;
+  /** Base of links in emails and CLI output; defaults to http://HOST:PORT. */
+  readonly publicUrl: string;
+  /** The master key from ENAMEL_MASTER_KEY; undefined means the key file in the data directory. Prints as [hidden]. */
+  readonly masterKey: KeyMaterial | undefined;
 }
 
 type VariableName = keyof typeof variables;
+
+/** Variables whose value is never quoted back in an error. */
+const secretVariables: ReadonlySet<VariableName> = new Set(['DATABASE_URL', 'ENAMEL_MASTER_KEY']);
 
 function optionalPath(value: string | undefined): string | undefined {
   return value === undefined ? undefined : path.resolve(value);
@@ -70,7 +100,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     issues.push({
       path: [name],
       code: 'CONFIG_INVALID',
-      message: `${name} must be ${variables[name].form}${name === 'DATABASE_URL' ? '' : `, got "${raw}"`}.`,
+      message: `${name} must be ${variables[name].form}${secretVariables.has(name) ? '' : `, got "${raw}"`}.`,
     });
     return undefined as z.output<(typeof variables)[K]['schema']>;
   };
@@ -84,7 +114,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimit: read('ENAMEL_RATE_LIMIT'),
     shutdownTimeoutMs: read('ENAMEL_SHUTDOWN_TIMEOUT_MS'),
     webDir: optionalPath(read('ENAMEL_WEB_DIR')),
+    sessionIdleMinutes: read('ENAMEL_SESSION_IDLE_MINUTES'),
+    sessionMaxHours: read('ENAMEL_SESSION_MAX_HOURS'),
+    publicUrl: '',
+    masterKey: read('ENAMEL_MASTER_KEY'),
   };
+  config.publicUrl = (read('ENAMEL_PUBLIC_URL') ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   if (issues.length > 0) {
     throw new AppError('CONFIG_INVALID', issues.map((issue) => issue.message).join(' '), issues);
   }

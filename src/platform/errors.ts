@@ -20,6 +20,31 @@ export const errorCodes = {
     status: 415,
     meaning: 'The content-type of the request is not accepted by the route.',
   },
+  AUTH_REQUIRED: { status: 401, meaning: 'No valid session or API token: sign in, or the session ended.' },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    meaning: 'The email and password do not match an active account.',
+  },
+  AUTH_MFA_INVALID: {
+    status: 401,
+    meaning: 'The authentication code or recovery code is wrong or was used.',
+  },
+  AUTH_LINK_INVALID: {
+    status: 400,
+    meaning: 'The sign-in, setup or reset link is unknown, used or expired.',
+  },
+  AUTH_CSRF: {
+    status: 403,
+    meaning: "A cookie-authenticated change lacks its session's X-CSRF-Token header.",
+  },
+  AUTH_MFA_REQUIRED: { status: 403, meaning: 'The account must complete multi-factor authentication first.' },
+  AUTH_FORBIDDEN: { status: 403, meaning: 'The role or API token scope does not allow this action.' },
+  AUTH_LOCKED: { status: 429, meaning: 'Too many failed sign-ins for this account or address; retry later.' },
+  SETUP_DONE: { status: 409, meaning: 'First-run setup is closed: an administrator already exists.' },
+  PASSWORD_REJECTED: {
+    status: 400,
+    meaning: 'The new password is too short, too common or contains your name.',
+  },
   NOT_FOUND: { status: 404, meaning: 'The resource does not exist, or belongs to another DSO or practice.' },
   ROUTE_NOT_FOUND: { status: 404, meaning: 'No route answers this method and path.' },
   CONFLICT: {
@@ -38,8 +63,30 @@ export const errorCodes = {
     status: 400,
     meaning: 'The backup was written by a newer Enamel; upgrade before restoring.',
   },
+  AUDIT_CHAIN_BROKEN: {
+    status: 500,
+    meaning:
+      'An audit chain failed verification: an entry was changed or removed (CLI `enamel audit verify`).',
+  },
+  AUDIT_ANCHOR_INVALID: {
+    status: 400,
+    meaning: 'The audit anchor file is not JSON or not an Enamel anchor.',
+  },
   CONFIG_INVALID: { status: 500, meaning: 'An environment variable has a value of the wrong form.' },
   NOT_READY: { status: 503, meaning: 'The database is unreachable or migrations are pending.' },
+  SECRET_DECRYPT_FAILED: {
+    status: 500,
+    meaning:
+      'An encrypted value is malformed, was changed or moved to another field or record, or its data key is missing.',
+  },
+  MASTER_KEY_INVALID: {
+    status: 500,
+    meaning: 'The master key file is unsafe or malformed, or the master key does not open the data keys.',
+  },
+  KEY_ROTATION_INCOMPLETE: {
+    status: 500,
+    meaning: 'A key rotation could not re-encrypt some values, or another rotation ran at the same time.',
+  },
   INTERNAL: {
     status: 500,
     meaning: 'An unexpected error; the server log holds the details under the requestId.',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDso, buildPractice, testDeps } from '../factories/org.ts';
 import { createTestApp } from '../harness/app.ts';
+import { authAs } from '../harness/auth.ts';
 import { describeEachDialect } from '../harness/db.ts';
 
 const header = 'email,firstName,lastName,jobRole,practices,hireDate,terminationDate,tags';
@@ -21,16 +22,20 @@ describeEachDialect('people import API', (get) => {
     return dso.id;
   }
 
-  const post = (dsoId: string, csv: string, query = '') =>
+  const post = async (dsoId: string, csv: string, query = '') =>
     app.inject({
       method: 'POST',
       url: `/api/v1/people/import${query}`,
-      headers: { 'enamel-dso': dsoId, 'content-type': 'text/csv' },
+      headers: { ...(await authAs(get().handle, dsoId)), 'content-type': 'text/csv' },
       payload: csv,
     });
   const count = async (dsoId: string) =>
     (
-      await app.inject({ method: 'GET', url: '/api/v1/people?limit=200', headers: { 'enamel-dso': dsoId } })
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/people?limit=200',
+        headers: await authAs(get().handle, dsoId),
+      })
     ).json().items.length;
 
   it('imports a CSV with BOM, CRLF and quoted fields, then is idempotent by email', async () => {
@@ -52,7 +57,7 @@ describeEachDialect('people import API', (get) => {
     const real = await post(dsoId, csv);
     expect(real.json().summary).toEqual({ create: 3, update: 0, terminate: 0, unchanged: 0 });
     const people = (
-      await app.inject({ method: 'GET', url: '/api/v1/people', headers: { 'enamel-dso': dsoId } })
+      await app.inject({ method: 'GET', url: '/api/v1/people', headers: await authAs(get().handle, dsoId) })
     ).json().items;
     const ben = people.find((p: { email: string }) => p.email === 'ben@x.example');
     expect(ben.jobRole).toBe('front_desk');
@@ -79,7 +84,11 @@ describeEachDialect('people import API', (get) => {
     expect((await post(dsoId, partial)).json().summary.terminate).toBe(0);
     expect((await post(dsoId, partial, '?terminateMissing=true')).json().summary.terminate).toBe(1);
     const b = (
-      await app.inject({ method: 'GET', url: '/api/v1/people?search=b@y', headers: { 'enamel-dso': dsoId } })
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/people?search=b@y',
+        headers: await authAs(get().handle, dsoId),
+      })
     ).json().items[0];
     expect(b).toMatchObject({ status: 'terminated', terminationDate: '2026-11-02' });
   });
@@ -170,7 +179,7 @@ describeEachDialect('people import API', (get) => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/people/import',
-      headers: { 'enamel-dso': await freshDso(), 'content-type': 'application/xml' },
+      headers: { ...(await authAs(get().handle, await freshDso())), 'content-type': 'application/xml' },
       payload: '<people/>',
     });
     expect(response.statusCode).toBe(415);

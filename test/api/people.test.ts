@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDso, buildPerson, buildPractice, testDeps } from '../factories/org.ts';
 import { capturedLogs, createTestApp } from '../harness/app.ts';
+import { authAs } from '../harness/auth.ts';
 import { describeEachDialect } from '../harness/db.ts';
 
 describeEachDialect('people API', (get) => {
@@ -9,7 +10,7 @@ describeEachDialect('people API', (get) => {
   let dsoId: string;
   let practiceA: string;
   let practiceB: string;
-  const headers = () => ({ 'enamel-dso': dsoId });
+  const headers = () => authAs(get().handle, dsoId);
 
   beforeAll(async () => {
     ({ app } = await createTestApp(get().handle));
@@ -23,7 +24,7 @@ describeEachDialect('people API', (get) => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/people',
-      headers: headers(),
+      headers: await headers(),
       payload: {
         firstName: 'Maria',
         lastName: 'Gonzalez',
@@ -46,20 +47,20 @@ describeEachDialect('people API', (get) => {
     const bySearch = await app.inject({
       method: 'GET',
       url: '/api/v1/people?search=GONZ',
-      headers: headers(),
+      headers: await headers(),
     });
     expect(bySearch.json().items.map((p: { id: string }) => p.id)).toEqual([person.id]);
     const byPractice = await app.inject({
       method: 'GET',
       url: `/api/v1/people?practiceId=${practiceB}&jobRole=front_desk`,
-      headers: headers(),
+      headers: await headers(),
     });
     expect(byPractice.json().items.map((p: { id: string }) => p.id)).toContain(person.id);
 
     const practice = await app.inject({
       method: 'GET',
       url: `/api/v1/practices/${practiceA}`,
-      headers: headers(),
+      headers: await headers(),
     });
     expect(practice.json().peopleCount).toBeGreaterThanOrEqual(1);
   });
@@ -70,7 +71,7 @@ describeEachDialect('people API', (get) => {
     const again = await app.inject({
       method: 'POST',
       url: '/api/v1/people',
-      headers: headers(),
+      headers: await headers(),
       payload: { firstName: 'A', lastName: 'B', email: 'DUP@example.com', jobRole: 'it', practiceIds: [] },
     });
     expect(again.statusCode).toBe(409);
@@ -85,20 +86,20 @@ describeEachDialect('people API', (get) => {
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/v1/people/${person.id}`,
-      headers: headers(),
+      headers: await headers(),
       payload: { terminationDate: '2026-10-31' },
     });
     expect(patched.json()).toMatchObject({ status: 'terminated', terminationDate: '2026-10-31' });
     const listed = await app.inject({
       method: 'GET',
       url: `/api/v1/people?status=terminated`,
-      headers: headers(),
+      headers: await headers(),
     });
     expect(listed.json().items.map((p: { id: string }) => p.id)).toContain(person.id);
     const before = await app.inject({
       method: 'PATCH',
       url: `/api/v1/people/${person.id}`,
-      headers: headers(),
+      headers: await headers(),
       payload: { terminationDate: '2019-01-01' },
     });
     expect(before.statusCode).toBe(400);
@@ -112,7 +113,7 @@ describeEachDialect('people API', (get) => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/people',
-      headers: headers(),
+      headers: await headers(),
       payload: {
         firstName: 'A',
         lastName: 'B',
@@ -154,7 +155,12 @@ describeEachDialect('people API', (get) => {
       ['body', 'firstName'],
     ],
   ])('rejects %j naming the field', async (payload, path) => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/people', headers: headers(), payload });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/people',
+      headers: await headers(),
+      payload,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.issues.map((i: { path: unknown }) => i.path)).toContainEqual(path);
   });
@@ -175,7 +181,9 @@ describeEachDialect('people API', (get) => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/people?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await app.inject({ method: 'GET', url, headers: { 'enamel-dso': fresh } })).json();
+      const page = (
+        await app.inject({ method: 'GET', url, headers: await authAs(get().handle, fresh) })
+      ).json();
       seen.push(
         ...page.items.map((p: { firstName: string; lastName: string }) => `${p.lastName} ${p.firstName}`),
       );
@@ -185,7 +193,7 @@ describeEachDialect('people API', (get) => {
   });
 
   it('keeps names, emails and search terms out of the logs', async () => {
-    await app.inject({ method: 'GET', url: '/api/v1/people?search=Gonzalez', headers: headers() });
+    await app.inject({ method: 'GET', url: '/api/v1/people?search=Gonzalez', headers: await headers() });
     const logs = capturedLogs.join('');
     expect(logs).toContain('"path":"/api/v1/people"');
     for (const secret of ['Gonzalez', 'gonzalez', 'maria.gonzalez@example.com'])

@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDso, buildPerson, testDeps } from '../factories/org.ts';
 import { createTestApp } from '../harness/app.ts';
+import { authAs } from '../harness/auth.ts';
 import { describeEachDialect } from '../harness/db.ts';
 
 describeEachDialect('practices API', (get) => {
   let app: FastifyInstance;
   let dsoId: string;
   let otherDsoId: string;
-  const headers = () => ({ 'enamel-dso': dsoId });
+  const headers = () => authAs(get().handle, dsoId);
 
   beforeAll(async () => {
     ({ app } = await createTestApp(get().handle));
@@ -17,11 +18,11 @@ describeEachDialect('practices API', (get) => {
     otherDsoId = (await buildDso(deps)).id;
   });
 
-  const create = (body: unknown, dso = dsoId) =>
+  const create = async (body: unknown, dso = dsoId) =>
     app.inject({
       method: 'POST',
       url: '/api/v1/practices',
-      headers: { 'enamel-dso': dso },
+      headers: await authAs(get().handle, dso),
       payload: body as object,
     });
 
@@ -48,14 +49,14 @@ describeEachDialect('practices API', (get) => {
     const read = await app.inject({
       method: 'GET',
       url: `/api/v1/practices/${practice.id}`,
-      headers: headers(),
+      headers: await headers(),
     });
     expect(read.json().name).toBe('Lakeside Family Dental');
 
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/v1/practices/${practice.id}`,
-      headers: headers(),
+      headers: await headers(),
       payload: { status: 'onboarding', phone: null, chairs: 10 },
     });
     expect(patched.statusCode).toBe(200);
@@ -64,7 +65,7 @@ describeEachDialect('practices API', (get) => {
     const list = await app.inject({
       method: 'GET',
       url: '/api/v1/practices?search=lakeside',
-      headers: headers(),
+      headers: await headers(),
     });
     expect(list.json().items.map((p: { name: string }) => p.name)).toEqual(['Lakeside Family Dental']);
   });
@@ -73,7 +74,7 @@ describeEachDialect('practices API', (get) => {
     const practice = (
       await create({ name: 'Private Practice', state: 'CA', timeZone: 'America/Los_Angeles' })
     ).json();
-    const other = { 'enamel-dso': otherDsoId };
+    const other = await authAs(get().handle, otherDsoId);
     const read = await app.inject({ method: 'GET', url: `/api/v1/practices/${practice.id}`, headers: other });
     expect(read.statusCode).toBe(404);
     expect(read.json().error.code).toBe('NOT_FOUND');
@@ -125,7 +126,7 @@ describeEachDialect('practices API', (get) => {
     const malformed = await app.inject({
       method: 'POST',
       url: '/api/v1/practices',
-      headers: { ...headers(), 'content-type': 'application/json' },
+      headers: { ...(await headers()), 'content-type': 'application/json' },
       payload: '{"name": "x",',
     });
     expect(malformed.statusCode).toBe(400);
@@ -133,7 +134,7 @@ describeEachDialect('practices API', (get) => {
     const huge = await app.inject({
       method: 'POST',
       url: '/api/v1/practices',
-      headers: { ...headers(), 'content-type': 'application/json' },
+      headers: { ...(await headers()), 'content-type': 'application/json' },
       payload: JSON.stringify({ name: 'x'.repeat(2_000_000), state: 'TX', timeZone: 'America/Chicago' }),
     });
     expect(huge.statusCode).toBe(413);
@@ -155,7 +156,9 @@ describeEachDialect('practices API', (get) => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/practices?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await app.inject({ method: 'GET', url, headers: { 'enamel-dso': fresh } })).json();
+      const page = (
+        await app.inject({ method: 'GET', url, headers: await authAs(get().handle, fresh) })
+      ).json();
       names.push(...page.items.map((p: { name: string }) => p.name));
       cursor = page.nextCursor;
     } while (cursor);
@@ -170,7 +173,7 @@ describeEachDialect('practices API', (get) => {
       await app.inject({
         method: 'GET',
         url: '/api/v1/practices?sort=-name&limit=3',
-        headers: { 'enamel-dso': fresh },
+        headers: await authAs(get().handle, fresh),
       })
     ).json();
     expect(desc.items.map((p: { name: string }) => p.name)).toEqual([
@@ -182,7 +185,7 @@ describeEachDialect('practices API', (get) => {
       await app.inject({
         method: 'GET',
         url: `/api/v1/practices?sort=-name&limit=3&cursor=${desc.nextCursor}`,
-        headers: { 'enamel-dso': fresh },
+        headers: await authAs(get().handle, fresh),
       })
     ).json();
     expect(second.items.map((p: { name: string }) => p.name)).toEqual([
@@ -192,7 +195,7 @@ describeEachDialect('practices API', (get) => {
     const wrongSort = await app.inject({
       method: 'GET',
       url: `/api/v1/practices?sort=state&cursor=${desc.nextCursor}`,
-      headers: { 'enamel-dso': fresh },
+      headers: await authAs(get().handle, fresh),
     });
     expect(wrongSort.statusCode).toBe(400);
     expect(wrongSort.json().error.code).toBe('CURSOR_INVALID');
@@ -208,7 +211,7 @@ describeEachDialect('practices API', (get) => {
     await create({ name: 'C Dental', state: 'TX', timeZone: 'America/Chicago', status: 'closed' }, fresh);
     await buildPerson(testDeps(get().handle), fresh, { practiceIds: [a.id] });
     await buildPerson(testDeps(get().handle), fresh, { practiceIds: [a.id], terminationDate: '2025-01-01' });
-    const response = await app.inject({ url: '/api/v1/summary', headers: { 'enamel-dso': fresh } });
+    const response = await app.inject({ url: '/api/v1/summary', headers: await authAs(get().handle, fresh) });
     expect(response.json()).toEqual({
       practices: { total: 3, active: 1, onboarding: 1, closed: 1 },
       people: { total: 2, active: 1, leave: 0, terminated: 1 },

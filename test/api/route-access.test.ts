@@ -1,32 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permissionMatrix, type Role, roles } from '../../src/modules/identity/identity.roles.ts';
 import { type ApiRoute, collectApiRoute } from '../../src/platform/http/access.ts';
 import { buildDso, buildPerson, buildPractice, testDeps } from '../factories/org.ts';
 import { createTestApp } from '../harness/app.ts';
-import { openTestDatabase } from '../harness/db.ts';
+import { authAs } from '../harness/auth.ts';
+import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
 
 /**
  * The route table: every API route must appear here with how another tenant's call is answered.
- * A route missing from the table fails the suite, so a new route cannot skip the isolation check.
+ * A route missing from the table fails the suite, so a new route cannot skip the isolation checks.
  */
-type Ids = { practice: string; person: string; region: string; dso: string };
+type Ids = { practice: string; person: string; region: string; dso: string; user: string; token: string };
 type Case =
   | { kind: 'resource'; url: (ids: Ids) => string; payload?: object }
   | { kind: 'list'; url: string; hidden: (ids: Ids) => string }
   | { kind: 'create'; url: string; payload: (ids: Ids) => object }
   | { kind: 'createsOwn'; url: string; payload: object; list: string }
   | { kind: 'import' }
-  | { kind: 'platform'; why: string };
+  | { kind: 'own'; why: string }
+  | { kind: 'public'; why: string };
 
 const table: Record<string, Case> = {
-  'GET /api/v1/me': { kind: 'platform', why: 'answers the caller its own context' },
-  'GET /api/v1/dsos': {
-    kind: 'platform',
-    why: 'the local operator administers the installation until sign-in exists',
-  },
-  'POST /api/v1/dsos': { kind: 'platform', why: 'creating a DSO creates a new tenant' },
-  'GET /api/v1/dsos/:id': { kind: 'platform', why: 'installation-wide until sign-in exists' },
-  'PATCH /api/v1/dsos/:id': { kind: 'platform', why: 'installation-wide until sign-in exists' },
+  'GET /api/v1/setup': { kind: 'public', why: 'tells only whether first-run setup is still open' },
+  'POST /api/v1/setup': { kind: 'public', why: 'works only while no administrator exists' },
+  'POST /api/v1/auth/sign-in': { kind: 'public', why: 'signing in' },
+  'POST /api/v1/auth/setup-link': { kind: 'public', why: 'needs a one-time token' },
+  'GET /api/v1/me': { kind: 'own', why: "answers the caller's own account" },
+  'POST /api/v1/auth/sign-out': { kind: 'own', why: "ends the caller's own session" },
+  'POST /api/v1/auth/sign-out-everywhere': { kind: 'own', why: "ends the caller's own sessions" },
+  'GET /api/v1/auth/sessions': { kind: 'own', why: "lists the caller's own sessions" },
+  'DELETE /api/v1/auth/sessions/:id': { kind: 'own', why: 'only ids from the caller’s own list match' },
+  'POST /api/v1/auth/password': { kind: 'own', why: "changes the caller's own password" },
+  'POST /api/v1/auth/mfa/enrol': { kind: 'own', why: "the caller's own MFA" },
+  'POST /api/v1/auth/mfa/enrol/confirm': { kind: 'own', why: "the caller's own MFA" },
+  'POST /api/v1/auth/mfa/verify': { kind: 'own', why: "the caller's own MFA" },
+  'GET /api/v1/dso': { kind: 'list', url: '/api/v1/dso', hidden: (ids) => ids.dso },
+  'PATCH /api/v1/dso': { kind: 'own', why: "always the caller's own DSO" },
   'GET /api/v1/regions': { kind: 'list', url: '/api/v1/regions', hidden: (ids) => ids.region },
   'POST /api/v1/regions': {
     kind: 'createsOwn',
@@ -73,17 +83,60 @@ const table: Record<string, Case> = {
     payload: { firstName: 'X' },
   },
   'POST /api/v1/people/import': { kind: 'import' },
+  'GET /api/v1/users': { kind: 'list', url: '/api/v1/users', hidden: (ids) => ids.user },
+  'POST /api/v1/users': {
+    kind: 'create',
+    url: '/api/v1/users',
+    payload: (ids) => ({
+      email: 'pm@mine.example',
+      displayName: 'PM',
+      role: 'practice_manager',
+      practiceIds: [ids.practice],
+    }),
+  },
+  'GET /api/v1/users/:id': { kind: 'resource', url: (ids) => `/api/v1/users/${ids.user}` },
+  'PATCH /api/v1/users/:id': {
+    kind: 'resource',
+    url: (ids) => `/api/v1/users/${ids.user}`,
+    payload: { displayName: 'X' },
+  },
+  'POST /api/v1/users/:id/sign-out': { kind: 'resource', url: (ids) => `/api/v1/users/${ids.user}/sign-out` },
+  'GET /api/v1/tokens': { kind: 'list', url: '/api/v1/tokens', hidden: (ids) => ids.token },
+  'POST /api/v1/tokens': {
+    kind: 'createsOwn',
+    url: '/api/v1/tokens',
+    payload: { name: 'Victim shipper', scopes: ['people:read'] },
+    list: '/api/v1/tokens',
+  },
+  'DELETE /api/v1/tokens/:id': { kind: 'resource', url: (ids) => `/api/v1/tokens/${ids.token}` },
+  'GET /api/v1/audit-events': { kind: 'list', url: '/api/v1/audit-events', hidden: (ids) => ids.practice },
+  'GET /api/v1/audit-events/export': {
+    kind: 'list',
+    url: '/api/v1/audit-events/export?format=json',
+    hidden: (ids) => ids.practice,
+  },
+  'GET /api/v1/audit-events/anchor': {
+    kind: 'list',
+    url: '/api/v1/audit-events/anchor',
+    hidden: (ids) => ids.dso,
+  },
 };
 
-describe('tenant isolation, route by route', () => {
+function concreteUrl(url: string): string {
+  return url.replace(
+    ':id',
+    url.includes('/auth/sessions/') ? '0123456789abcdef' : '01900000-0000-7000-8000-000000000001',
+  );
+}
+
+describe('access control, route by route', () => {
   let app: FastifyInstance;
-  let drop: () => Promise<void>;
+  let db: TestDatabase & { drop(): Promise<void> };
   let victim: Ids;
   let attacker: string;
 
   beforeAll(async () => {
-    const db = await openTestDatabase('sqlite');
-    drop = db.drop;
+    db = await openTestDatabase('sqlite');
     ({ app } = await createTestApp(db.handle));
     const deps = testDeps(db.handle);
     const dso = await buildDso(deps);
@@ -92,28 +145,96 @@ describe('tenant isolation, route by route', () => {
       practiceIds: [practice.id],
       email: 'victim@victim.example',
     });
+    const admin = await authAs(db.handle, dso.id);
     const region = await app.inject({
       method: 'POST',
       url: '/api/v1/regions',
-      headers: { 'enamel-dso': dso.id },
+      headers: admin,
       payload: { name: 'Victim Region' },
     });
-    victim = { dso: dso.id, practice: practice.id, person: person.id, region: region.json().id };
+    const user = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: admin,
+      payload: {
+        email: 'victim.pm@victim.example',
+        displayName: 'Victim PM',
+        role: 'practice_manager',
+        practiceIds: [practice.id],
+      },
+    });
+    const token = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: admin,
+      payload: { name: 'Victim token', scopes: ['people:read'] },
+    });
+    victim = {
+      dso: dso.id,
+      practice: practice.id,
+      person: person.id,
+      region: region.json().id,
+      user: user.json().user.id,
+      token: token.json().token.id,
+    };
     attacker = (await buildDso(deps)).id;
   });
-  afterAll(async () => drop());
+  afterAll(async () => db.drop());
 
-  it('has an entry for every registered API route, and every route declares a permission', () => {
+  it('has an entry for every registered API route', () => {
     const registered = app.apiRoutes.map((route) => `${route.method} ${route.url}`);
     expect(registered.filter((key) => !(key in table))).toEqual([]);
     expect(Object.keys(table).filter((key) => !registered.includes(key))).toEqual([]);
-    expect(app.apiRoutes.every((route) => route.permission.includes(':'))).toBe(true);
+  });
+
+  it('answers 401 to every non-public route without a session or token', async () => {
+    for (const route of app.apiRoutes.filter((r) => r.scope !== 'public')) {
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        payload: {},
+      });
+      expect([route.url, response.statusCode]).toEqual([route.url, 401]);
+    }
+  });
+
+  it('answers 403 to each role below a route’s permission', async () => {
+    for (const route of app.apiRoutes.filter((r) => r.scope === 'dso')) {
+      const denied = roles.filter((role) => !permissionMatrix[route.permission].includes(role));
+      for (const role of denied) {
+        const headers = await authAs(db.handle, attacker, role as Role);
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: concreteUrl(route.url),
+          headers,
+          payload: {},
+        });
+        expect([route.method, route.url, role, response.statusCode]).toEqual([
+          route.method,
+          route.url,
+          role,
+          403,
+        ]);
+      }
+    }
+  });
+
+  it('refuses a cookie-authenticated change without the CSRF header', async () => {
+    const { cookie } = await authAs(db.handle, victim.dso);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/regions',
+      headers: { cookie: cookie as string },
+      payload: { name: 'CSRF' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('AUTH_CSRF');
   });
 
   for (const [key, entry] of Object.entries(table)) {
     const [method, url] = key.split(' ') as [string, string];
     it(`${key}: another DSO cannot reach this DSO's data (${entry.kind})`, async () => {
-      const as = { 'enamel-dso': attacker };
+      const as = await authAs(db.handle, attacker);
       switch (entry.kind) {
         case 'resource': {
           const response = await app.inject({
@@ -129,7 +250,7 @@ describe('tenant isolation, route by route', () => {
         case 'list': {
           const response = await app.inject({ method: 'GET', url: entry.url, headers: as });
           expect(response.statusCode).toBe(200);
-          expect(JSON.stringify(response.json())).not.toContain(entry.hidden(victim));
+          expect(response.body).not.toContain(entry.hidden(victim));
           return;
         }
         case 'create': {
@@ -141,7 +262,7 @@ describe('tenant isolation, route by route', () => {
           });
           // Referencing another DSO's region or practice is refused as unknown, never linked.
           expect(response.statusCode).toBe(400);
-          expect(JSON.stringify(response.json())).toContain('not found');
+          expect(response.body).toContain('not found');
           return;
         }
         case 'createsOwn': {
@@ -152,8 +273,12 @@ describe('tenant isolation, route by route', () => {
             payload: entry.payload,
           });
           expect(response.statusCode).toBe(201);
-          const victimList = await app.inject({ url: entry.list, headers: { 'enamel-dso': victim.dso } });
-          expect(JSON.stringify(victimList.json())).not.toContain(response.json().id);
+          const victimList = await app.inject({
+            url: entry.list,
+            headers: await authAs(db.handle, victim.dso),
+          });
+          const body = response.json();
+          expect(victimList.body).not.toContain(body.id ?? body.token.id);
           return;
         }
         case 'import': {
@@ -169,8 +294,9 @@ describe('tenant isolation, route by route', () => {
           expect(response.json().error.issues[0].code).toBe('unknown_practice');
           return;
         }
-        case 'platform':
-          expect(entry.why.length).toBeGreaterThan(10);
+        case 'own':
+        case 'public':
+          expect(entry.why.length).toBeGreaterThan(5);
           return;
       }
     });

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../../src/platform/db/database.ts';
+import { createDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
 import { buildDso, testDeps } from '../factories/org.ts';
 import { createTestApp } from '../harness/app.ts';
+import { authAs } from '../harness/auth.ts';
 import { describeEachDialect, openTestDatabase } from '../harness/db.ts';
 
 describeEachDialect('probes and context', (get) => {
@@ -16,26 +17,6 @@ describeEachDialect('probes and context', (get) => {
     const ready = await app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready', dialect: get().dialect });
-  });
-
-  it('answers 409 DSO_NOT_CONFIGURED on tenant routes until a DSO exists, then picks the only one', async () => {
-    const response = await app.inject('/api/v1/practices');
-    if (response.statusCode === 409) {
-      expect(response.json().error.code).toBe('DSO_NOT_CONFIGURED');
-      expect((await app.inject('/api/v1/me')).json().dso).toBeNull();
-      const dso = await buildDso(testDeps(get().handle), { name: 'Only Dental' });
-      expect((await app.inject('/api/v1/practices')).statusCode).toBe(200);
-      expect((await app.inject('/api/v1/me')).json().dso.id).toBe(dso.id);
-    }
-    await buildDso(testDeps(get().handle));
-    const several = await app.inject('/api/v1/practices');
-    expect(several.statusCode).toBe(409);
-    expect(several.json().error.message).toContain('Enamel-Dso');
-    const unknown = await app.inject({
-      url: '/api/v1/practices',
-      headers: { 'enamel-dso': '01900000-0000-7000-8000-000000000000' },
-    });
-    expect(unknown.statusCode).toBe(404);
   });
 });
 
@@ -54,9 +35,11 @@ describe('readiness with pending migrations', () => {
 describe('HTTP platform', () => {
   let app: FastifyInstance;
   let drop: () => Promise<void>;
+  let handle: DatabaseHandle;
   beforeAll(async () => {
     const db = await openTestDatabase('sqlite');
     drop = db.drop;
+    handle = db.handle;
     ({ app } = await createTestApp(db.handle));
   });
   afterAll(async () => drop());
@@ -106,11 +89,12 @@ describe('HTTP platform', () => {
   });
 
   it('rejects unknown query parameters and bad ids naming them', async () => {
-    await buildDso(testDeps((await openTestDatabase('sqlite')).handle));
-    const bad = await app.inject({ url: '/api/v1/dsos/not-a-uuid' });
+    const dso = await buildDso(testDeps(handle));
+    const headers = await authAs(handle, dso.id);
+    const bad = await app.inject({ url: '/api/v1/practices/not-a-uuid', headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toEqual(['params', 'id']);
-    const unknown = await app.inject({ url: '/api/v1/dsos?colour=red' });
+    const unknown = await app.inject({ url: '/api/v1/practices?colour=red', headers });
     expect(unknown.json().error.issues[0]).toMatchObject({
       path: ['querystring', 'colour'],
       code: 'unknown_field',

@@ -6,6 +6,9 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/log.ts';
 
+/** A fixed master key for tests, so no key file is written anywhere. */
+export const testMasterKey = Buffer.alloc(32, 7).toString('base64');
+
 /** Every log line written during a test run, to assert that no secret or personal data appears. */
 export const capturedLogs: string[] = [];
 
@@ -30,7 +33,12 @@ export async function createTestApp(
   now = '2026-11-02T15:00:00.000Z',
 ): Promise<TestApp> {
   const clock = fixedClock(now);
-  const config = loadConfig({ ENAMEL_RATE_LIMIT: '0', LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({
+    ENAMEL_RATE_LIMIT: '0',
+    LOG_LEVEL: 'info',
+    ENAMEL_MASTER_KEY: testMasterKey,
+    ...env,
+  });
   const app = await buildApp({
     config,
     database: handle,

@@ -3,12 +3,9 @@ import { z } from 'zod';
 import { access, errorResponses, type RouteOptions, typed } from '../../platform/http/routes.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 import {
-  createDsoInput,
   createPracticeInput,
   createRegionInput,
-  dsoList,
   dsoView,
-  listDsosQuery,
   listPracticesQuery,
   listRegionsQuery,
   practiceList,
@@ -25,46 +22,25 @@ import * as service from './org.service.ts';
 export async function orgRoutes(instance: FastifyInstance, { deps }: RouteOptions): Promise<void> {
   const app = typed(instance);
 
-  app.get('/dsos', {
-    config: access('dsos:read', 'platform'),
+  app.get('/dso', {
+    config: access('dsos:read'),
     schema: {
-      operationId: 'dsos.list',
+      operationId: 'dso.get',
       tags: ['organisation'],
-      querystring: listDsosQuery,
-      response: { 200: dsoList, ...errorResponses },
-    },
-    handler: (request) => service.listDsos(deps, request.query),
-  });
-  app.post('/dsos', {
-    config: access('dsos:create', 'platform'),
-    schema: {
-      operationId: 'dsos.create',
-      tags: ['organisation'],
-      body: createDsoInput,
-      response: { 201: dsoView, ...errorResponses },
-    },
-    handler: async (request, reply) => reply.status(201).send(await service.createDso(deps, request.body)),
-  });
-  app.get('/dsos/:id', {
-    config: access('dsos:read', 'platform'),
-    schema: {
-      operationId: 'dsos.get',
-      tags: ['organisation'],
-      params: idParams,
+      description: "The caller's DSO.",
       response: { 200: dsoView, ...errorResponses },
     },
-    handler: (request) => service.getDso(deps, request.params.id),
+    handler: (request) => service.getDso(deps, request.dsoId),
   });
-  app.patch('/dsos/:id', {
-    config: access('dsos:write', 'platform'),
+  app.patch('/dso', {
+    config: access('dsos:write'),
     schema: {
-      operationId: 'dsos.update',
+      operationId: 'dso.update',
       tags: ['organisation'],
-      params: idParams,
       body: updateDsoInput,
       response: { 200: dsoView, ...errorResponses },
     },
-    handler: (request) => service.updateDso(deps, request.params.id, request.body),
+    handler: (request) => service.updateDso(deps, request.dsoId, request.body, request.actor),
   });
 
   app.get('/regions', {

@@ -1,9 +1,10 @@
-import type { Scope, ServiceDeps } from '../../platform/context.ts';
+import { type Actor, type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { toPage } from '../../platform/db/page.ts';
 import { decodeCursor } from '../../platform/db/pagination.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import * as audit from '../audit/index.ts';
 import { presentDso, presentPractice, presentRegion } from './org.present.ts';
 import type {
   CreateDsoInput,
@@ -25,9 +26,28 @@ function given<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
+/** The audit entry of a change inside the scope's DSO: who, what, and the names of the fields set. */
+function auditOf(
+  scope: Scope,
+  action: string,
+  resourceType: string,
+  resourceId: string,
+  occurredAt: string,
+  input: object,
+): audit.AuditInput {
+  const actor = scope.actor ?? systemActor;
+  const changedFields = audit.fieldNames(input);
+  return { dsoId: scope.dsoId, actor, action, resourceType, resourceId, occurredAt, changedFields };
+}
+
 // DSOs --------------------------------------------------------------------------------------------
 
-export async function createDso(deps: ServiceDeps, input: CreateDsoInput): Promise<DsoView> {
+/** `actor` defaults to Enamel itself; routes and commands pass who acts. */
+export async function createDso(
+  deps: ServiceDeps,
+  input: CreateDsoInput,
+  actor: Actor = systemActor,
+): Promise<DsoView> {
   const now = deps.clock.now().toISOString();
   const row = {
     id: newId(),
@@ -39,7 +59,19 @@ export async function createDso(deps: ServiceDeps, input: CreateDsoInput): Promi
     createdAt: now,
     updatedAt: now,
   };
-  await store.insertDso(deps.db, row);
+  await deps.db.transaction().execute(async (trx) => {
+    await store.insertDso(trx, row);
+    // A new tenant is an installation-level event: it goes to the platform chain (dsoId null).
+    await audit.record(trx, {
+      dsoId: null,
+      actor,
+      action: 'dsos.create',
+      resourceType: 'dso',
+      resourceId: row.id,
+      occurredAt: now,
+      changedFields: audit.fieldNames(input),
+    });
+  });
   return presentDso(row);
 }
 
@@ -49,9 +81,15 @@ export async function getDso(deps: ServiceDeps, id: string): Promise<DsoView> {
   return presentDso(row);
 }
 
-export async function updateDso(deps: ServiceDeps, id: string, input: UpdateDsoInput): Promise<DsoView> {
+export async function updateDso(
+  deps: ServiceDeps,
+  id: string,
+  input: UpdateDsoInput,
+  actor: Actor = systemActor,
+): Promise<DsoView> {
   await getDso(deps, id);
-  await store.updateDsoRow(deps.db, id, {
+  const now = deps.clock.now().toISOString();
+  const changes = {
     ...(given(input.name) ? { name: input.name } : {}),
     ...(given(input.legalName) ? { legalName: input.legalName } : {}),
     ...(given(input.domains) ? { domains: JSON.stringify(input.domains) } : {}),
@@ -59,7 +97,20 @@ export async function updateDso(deps: ServiceDeps, id: string, input: UpdateDsoI
       ? { hqAddress: input.hqAddress ? JSON.stringify(input.hqAddress) : null }
       : {}),
     ...(given(input.settings) ? { settings: JSON.stringify(input.settings) } : {}),
-    updatedAt: deps.clock.now().toISOString(),
+    updatedAt: now,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await store.updateDsoRow(trx, id, changes);
+    // A DSO's own settings belong to its chain, where its auditors look.
+    await audit.record(trx, {
+      dsoId: id,
+      actor,
+      action: 'dsos.update',
+      resourceType: 'dso',
+      resourceId: id,
+      occurredAt: now,
+      changedFields: audit.fieldNames(input),
+    });
   });
   return getDso(deps, id);
 }
@@ -105,12 +156,15 @@ export async function createRegion(
   const now = deps.clock.now().toISOString();
   const id = newId();
   try {
-    await store.insertRegion(deps.db, {
-      id,
-      dsoId: scope.dsoId,
-      name: input.name,
-      createdAt: now,
-      updatedAt: now,
+    await deps.db.transaction().execute(async (trx) => {
+      await store.insertRegion(trx, {
+        id,
+        dsoId: scope.dsoId,
+        name: input.name,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await audit.record(trx, auditOf(scope, 'regions.create', 'region', id, now, input));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw regionConflict(input.name);
@@ -121,10 +175,11 @@ export async function createRegion(
 
 export async function updateRegion(deps: ServiceDeps, scope: Scope, id: string, input: CreateRegionInput) {
   await getRegion(deps, scope, id);
+  const now = deps.clock.now().toISOString();
   try {
-    await store.updateRegionRow(deps.db, scope.dsoId, id, {
-      name: input.name,
-      updatedAt: deps.clock.now().toISOString(),
+    await deps.db.transaction().execute(async (trx) => {
+      await store.updateRegionRow(trx, scope.dsoId, id, { name: input.name, updatedAt: now });
+      await audit.record(trx, auditOf(scope, 'regions.update', 'region', id, now, input));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw regionConflict(input.name);
@@ -136,7 +191,10 @@ export async function updateRegion(deps: ServiceDeps, scope: Scope, id: string, 
 export async function deleteRegion(deps: ServiceDeps, scope: Scope, id: string): Promise<void> {
   await getRegion(deps, scope, id);
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute((trx) => store.deleteRegionRow(trx, scope.dsoId, id, now));
+  await deps.db.transaction().execute(async (trx) => {
+    await store.deleteRegionRow(trx, scope.dsoId, id, now);
+    await audit.record(trx, auditOf(scope, 'regions.delete', 'region', id, now, {}));
+  });
 }
 
 // Practices ---------------------------------------------------------------------------------------
@@ -189,26 +247,29 @@ export async function createPractice(
   const now = deps.clock.now().toISOString();
   const id = newId();
   try {
-    await store.insertPractice(deps.db, {
-      id,
-      dsoId: scope.dsoId,
-      regionId: input.regionId ?? null,
-      name: input.name,
-      nameKey: nameKey(input.name),
-      legalEntity: input.legalEntity ?? null,
-      addressLine1: input.addressLine1 ?? null,
-      addressLine2: input.addressLine2 ?? null,
-      city: input.city ?? null,
-      state: input.state,
-      postalCode: input.postalCode ?? null,
-      timeZone: input.timeZone,
-      phone: input.phone ?? null,
-      chairs: input.chairs ?? null,
-      activePatients: input.activePatients ?? null,
-      npi: input.npi ?? null,
-      status: input.status ?? 'active',
-      createdAt: now,
-      updatedAt: now,
+    await deps.db.transaction().execute(async (trx) => {
+      await store.insertPractice(trx, {
+        id,
+        dsoId: scope.dsoId,
+        regionId: input.regionId ?? null,
+        name: input.name,
+        nameKey: nameKey(input.name),
+        legalEntity: input.legalEntity ?? null,
+        addressLine1: input.addressLine1 ?? null,
+        addressLine2: input.addressLine2 ?? null,
+        city: input.city ?? null,
+        state: input.state,
+        postalCode: input.postalCode ?? null,
+        timeZone: input.timeZone,
+        phone: input.phone ?? null,
+        chairs: input.chairs ?? null,
+        activePatients: input.activePatients ?? null,
+        npi: input.npi ?? null,
+        status: input.status ?? 'active',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await audit.record(trx, auditOf(scope, 'practices.create', 'practice', id, now, input));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw practiceConflict(input.name);
@@ -230,9 +291,13 @@ export async function updatePractice(
     if (value !== undefined) changes[key] = value;
   }
   if (given(input.name)) changes.nameKey = nameKey(input.name);
-  changes.updatedAt = deps.clock.now().toISOString();
+  const now = deps.clock.now().toISOString();
+  changes.updatedAt = now;
   try {
-    await store.updatePracticeRow(deps.db, scope.dsoId, id, changes);
+    await deps.db.transaction().execute(async (trx) => {
+      await store.updatePracticeRow(trx, scope.dsoId, id, changes);
+      await audit.record(trx, auditOf(scope, 'practices.update', 'practice', id, now, input));
+    });
   } catch (error) {
     if (isUniqueViolation(error) && input.name) throw practiceConflict(input.name);
     throw error;

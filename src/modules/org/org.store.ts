@@ -114,29 +114,65 @@ function practiceQuery(db: Db, dsoId: string) {
     .leftJoin('regions', 'regions.id', 'practices.regionId')
     .selectAll('practices')
     .select('regions.name as regionName')
-    .select((eb) =>
-      eb
-        .cast<number>(
-          eb
-            .selectFrom('practiceMemberships')
-            .innerJoin('people', 'people.id', 'practiceMemberships.personId')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .whereRef('practiceMemberships.practiceId', '=', 'practices.id')
-            .where('people.status', '!=', 'terminated'),
-          'integer',
-        )
-        .as('peopleCount'),
-    )
     .where('practices.dsoId', '=', dsoId);
+}
+
+/**
+ * Adds each practice's count of people who are not terminated, for all the rows in one grouped query: every
+ * membership counts, less those of the DSO's terminated people. Both come from indexes alone (memberships by
+ * practice, people by DSO and status), where joining each membership to its person reads every person's row.
+ */
+async function withPeopleCounts<R extends { id: string }>(
+  db: Db,
+  dsoId: string,
+  rows: readonly R[],
+): Promise<(R & { peopleCount: number })[]> {
+  if (rows.length === 0) return [];
+  const counts = await db
+    .selectFrom('practiceMemberships')
+    .select((eb) => [
+      'practiceMemberships.practiceId',
+      eb.fn.countAll<number | string>().as('members'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              'practiceMemberships.personId',
+              'in',
+              eb
+                .selectFrom('people')
+                .select('people.id')
+                .where('people.dsoId', '=', dsoId)
+                .where('people.status', '=', 'terminated'),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('terminated'),
+    ])
+    .where(
+      'practiceMemberships.practiceId',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .groupBy('practiceMemberships.practiceId')
+    .execute();
+  const byPractice = new Map(
+    counts.map((count) => [count.practiceId, Number(count.members) - Number(count.terminated)]),
+  );
+  return rows.map((row) => ({ ...row, peopleCount: byPractice.get(row.id) ?? 0 }));
 }
 
 export type PracticeRow = Awaited<ReturnType<typeof findPractice>> & {};
 
-export function findPractice(db: Db, dsoId: string, id: string) {
-  return practiceQuery(db, dsoId).where('practices.id', '=', id).executeTakeFirst();
+export async function findPractice(db: Db, dsoId: string, id: string) {
+  const row = await practiceQuery(db, dsoId).where('practices.id', '=', id).executeTakeFirst();
+  return row ? (await withPeopleCounts(db, dsoId, [row]))[0] : undefined;
 }
 
-export function listPracticeRows(
+export async function listPracticeRows(
   db: Db,
   dsoId: string,
   filter: PracticeFilter,
@@ -147,7 +183,7 @@ export function listPracticeRows(
   const column = practiceSortColumns[sort.field];
   const direction = sort.descending ? 'desc' : 'asc';
   const search = filter.search ? `%${escapeLike(filter.search.toLowerCase())}%` : undefined;
-  return practiceQuery(db, dsoId)
+  const rows = await practiceQuery(db, dsoId)
     .$if(search !== undefined, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -168,6 +204,7 @@ export function listPracticeRows(
     .orderBy('practices.id', direction)
     .limit(limit + 1)
     .execute();
+  return withPeopleCounts(db, dsoId, rows);
 }
 
 export async function insertPractice(db: Db, row: PracticeTable): Promise<void> {

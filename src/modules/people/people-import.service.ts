@@ -1,9 +1,10 @@
 import { isoDate } from '../../platform/clock.ts';
-import type { Scope, ServiceDeps } from '../../platform/context.ts';
+import { type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import * as audit from '../audit/index.ts';
 import { practiceKeys as loadPracticeKeys } from '../org/index.ts';
 import { type ImportRow, parsePeopleCsv } from './people.import.ts';
 import { deriveStatus, searchTextOf, sortNameOf } from './people.rules.ts';
@@ -140,7 +141,7 @@ export async function importPeople(
   };
   if (!options.dryRun) {
     try {
-      await writePlan(deps, scope, plan, stamp, options);
+      await writePlan(deps, scope, plan, stamp, options, { rows: parsed.rows.length, ...summary });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       throw new AppError(
@@ -171,7 +172,14 @@ function planMissing(
   }
 }
 
-async function writePlan(deps: ServiceDeps, scope: Scope, plan: Plan, stamp: string, options: ImportOptions) {
+async function writePlan(
+  deps: ServiceDeps,
+  scope: Scope,
+  plan: Plan,
+  stamp: string,
+  options: ImportOptions,
+  counts: Readonly<Record<string, number>>,
+) {
   const total = plan.creates.length + plan.updates.length;
   await deps.db.transaction().execute(async (trx) => {
     await store.insertPeople(trx, plan.creates);
@@ -187,6 +195,16 @@ async function writePlan(deps: ServiceDeps, scope: Scope, plan: Plan, stamp: str
         await store.replaceMemberships(trx, scope.dsoId, update.id, update.practiceIds, stamp);
       if (++done % 1000 === 0) options.onProgress?.('write', done, total);
     }
+    // One entry for the whole import, with counts only: the file's rows hold personal data.
+    await audit.record(trx, {
+      dsoId: scope.dsoId,
+      actor: scope.actor ?? systemActor,
+      action: 'people.import',
+      resourceType: 'person',
+      resourceId: null,
+      occurredAt: stamp,
+      detail: counts,
+    });
     options.onProgress?.('write', total, total);
   });
 }

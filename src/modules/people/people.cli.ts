@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { type CliIo, CommandFailed, printJson } from '../../cli/io.ts';
 import { createProgress } from '../../cli/progress.ts';
-import { withRuntime } from '../../cli/runtime.ts';
+import { resolveCliDso, withRuntime } from '../../cli/runtime.ts';
 import { cliActor } from '../../platform/context.ts';
-import { resolveDso } from '../../platform/http/access.ts';
 import { importPeople } from './people-import.service.ts';
 
 export function registerPeopleCommands(program: Command, io: CliIo): void {
@@ -38,7 +37,7 @@ export function registerPeopleCommands(program: Command, io: CliIo): void {
           );
         }
         await withRuntime(io, async ({ deps }) => {
-          const dsoId = await resolveDso(deps.db, options.dso);
+          const dsoId = await resolveCliDso(deps.db, options.dso);
           const check = createProgress(io, 'Checking rows');
           const write = createProgress(io, 'Writing     ');
           try {

@@ -1,10 +1,11 @@
 import { isoDate } from '../../platform/clock.ts';
-import type { Scope, ServiceDeps } from '../../platform/context.ts';
+import { type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { toPage } from '../../platform/db/page.ts';
 import { decodeCursor } from '../../platform/db/pagination.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import * as audit from '../audit/index.ts';
 import { presentPerson } from './people.present.ts';
 import { datesProblem, deriveStatus, searchTextOf, sortNameOf } from './people.rules.ts';
 import type { CreatePersonInput, ListPeopleQuery, PersonView, UpdatePersonInput } from './people.schema.ts';
@@ -72,6 +73,19 @@ function assertDates(hireDate: string | null, terminationDate: string | null): v
   }
 }
 
+/** Field names only: a person's name and email are personal data and never enter the trail. */
+function personAudit(scope: Scope, action: string, id: string, at: string, input: object): audit.AuditInput {
+  return {
+    dsoId: scope.dsoId,
+    actor: scope.actor ?? systemActor,
+    action,
+    resourceType: 'person',
+    resourceId: id,
+    occurredAt: at,
+    changedFields: audit.fieldNames(input),
+  };
+}
+
 function emailConflict(email: string): AppError {
   const message = `A person with email "${email}" already exists.`;
   return new AppError('CONFLICT', message, [{ path: ['body', 'email'], code: 'duplicate', message }]);
@@ -111,6 +125,7 @@ export async function createPerson(
         updatedAt: stamp,
       });
       await store.replaceMemberships(trx, scope.dsoId, id, input.practiceIds, stamp);
+      await audit.record(trx, personAudit(scope, 'people.create', id, stamp, input));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailConflict(input.email);
@@ -161,6 +176,7 @@ export async function updatePerson(
         updatedAt: stamp,
       });
       if (input.practiceIds) await store.replaceMemberships(trx, scope.dsoId, id, input.practiceIds, stamp);
+      await audit.record(trx, personAudit(scope, 'people.update', id, stamp, input));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailConflict(merged.email);

@@ -18,10 +18,6 @@ const sortExpressions = {
 } as const;
 export type PeopleSortField = keyof typeof sortExpressions;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export function findPerson(db: Db, dsoId: string, id: string) {
   return db
     .selectFrom('people')
@@ -31,7 +27,7 @@ export function findPerson(db: Db, dsoId: string, id: string) {
     .executeTakeFirst();
 }
 
-export function listPeopleRows(
+export async function listPeopleRows(
   db: Db,
   dsoId: string,
   filter: PeopleFilter,
@@ -41,32 +37,150 @@ export function listPeopleRows(
 ) {
   const expr = sortExpressions[sort.field];
   const direction = sort.descending ? 'desc' : 'asc';
-  const search = filter.search ? `%${escapeLike(filter.search.toLowerCase())}%` : undefined;
+  const words = filter.search ? searchWordsOf(filter.search) : [];
+  // Few matches: fetch those people by id and sort them. Many: walk the DSO in sort order, keeping matches.
+  let matching: 'none' | 'few' | 'many' = 'none';
+  if (words.length > 0) {
+    const sample = await matchingPeople(db, dsoId, words)
+      .distinct()
+      .limit(fewMatches + 1)
+      .execute();
+    if (sample.length === 0) return [];
+    matching = sample.length > fewMatches ? 'many' : 'few';
+  }
+  return (
+    db
+      .selectFrom('people')
+      .selectAll()
+      // Written as an expression when few match, so SQLite fetches the matches by id instead of walking
+      // the whole DSO through its name index; the ids come from the DSO's own terms either way.
+      .$if(matching !== 'few', (qb) => qb.where('dsoId', '=', dsoId))
+      .$if(matching === 'few', (qb) => qb.where(sql<string>`coalesce(people."dsoId", '')`, '=', dsoId))
+      .$if(matching !== 'none', (qb) => qb.where('people.id', 'in', matchingPeople(db, dsoId, words)))
+      .$if(filter.jobRole !== undefined, (qb) => qb.where('jobRole', '=', filter.jobRole as string))
+      .$if(filter.status !== undefined, (qb) => qb.where('status', '=', filter.status as string))
+      .$if(filter.practiceId !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('practiceMemberships')
+              .select('practiceMemberships.personId')
+              .whereRef('practiceMemberships.personId', '=', 'people.id')
+              .where('practiceMemberships.practiceId', '=', filter.practiceId as string),
+          ),
+        ),
+      )
+      .$if(cursor !== undefined, (qb) =>
+        qb.where((eb) => afterCursor(eb, expr, 'people.id', sort.descending, cursor as Cursor)),
+      )
+      .orderBy(expr, direction)
+      .orderBy('people.id', direction)
+      .limit(limit + 1)
+      .execute()
+  );
+}
+
+// Search --------------------------------------------------------------------------------------------
+//
+// `search` matches word prefixes: every word of the query must begin a word of the person's first name,
+// last name or email address (the whole address, its domain, or a part of the local part split on . _ - +).
+// Terms live in personSearchTerms, one row per person and word, kept up to date by the write functions below,
+// and a prefix is a range on the (dsoId, term) index: term >= prefix AND term < the next string after all
+// strings that start with the prefix. Terms compare byte-wise in both dialects (UTF-8 order, code point order).
+
+/** Up to this many matching people are fetched by id and sorted; more, and the DSO is walked in sort order. */
+const fewMatches = 1000;
+
+/** Lower case without diacritics, so "José" and "jose" match alike. */
+function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
+}
+
+/** The search terms of a person: name words (whole and split at punctuation), the email, its parts. */
+export function searchTermsOf(person: Pick<PersonTable, 'firstName' | 'lastName' | 'email'>): string[] {
+  const terms = new Set<string>();
+  for (const word of fold(`${person.firstName} ${person.lastName}`).split(/\s+/)) {
+    terms.add(word);
+    for (const part of word.split(/[^\p{L}\p{N}]+/u)) terms.add(part);
+  }
+  const email = fold(person.email.trim());
+  const at = email.lastIndexOf('@');
+  terms.add(email);
+  for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/)) terms.add(part);
+  if (at >= 0) terms.add(email.slice(at + 1));
+  terms.delete('');
+  return [...terms];
+}
+
+/** The words of a query, folded like the terms; a comma separates words too ("Gonzalez, Maria"). */
+export function searchWordsOf(search: string): string[] {
+  const words = fold(search)
+    .replace(/\0/g, '')
+    .split(/[\s,]+/)
+    .filter((word) => word !== '');
+  return [...new Set(words)].slice(0, 8);
+}
+
+/** The least string greater than every string that starts with `prefix`, in code point order. */
+export function prefixUpperBound(prefix: string): string | undefined {
+  const points = Array.from(prefix);
+  while (points.length > 0) {
+    const last = (points.pop() as string).codePointAt(0) as number;
+    if (last < 0x10ffff) {
+      // Skip the UTF-16 surrogate range, which no UTF-8 string contains.
+      return points.join('') + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
+    }
+  }
+  return undefined;
+}
+
+/** Ids of the DSO's people matching every word: the longest word scans its range, the others are probed. */
+function matchingPeople(db: Db, dsoId: string, words: readonly string[]) {
+  const [first, ...others] = [...words].sort((a, b) => b.length - a.length) as [string, ...string[]];
+  const upperOfFirst = prefixUpperBound(first);
   return db
-    .selectFrom('people')
-    .selectAll()
-    .where('dsoId', '=', dsoId)
-    .$if(search !== undefined, (qb) => qb.where(sql<boolean>`people."searchText" like ${search} escape '\\'`))
-    .$if(filter.jobRole !== undefined, (qb) => qb.where('jobRole', '=', filter.jobRole as string))
-    .$if(filter.status !== undefined, (qb) => qb.where('status', '=', filter.status as string))
-    .$if(filter.practiceId !== undefined, (qb) =>
+    .selectFrom('personSearchTerms as match')
+    .select('match.personId')
+    .where('match.dsoId', '=', dsoId)
+    .where('match.term', '>=', first)
+    .$if(upperOfFirst !== undefined, (qb) => qb.where('match.term', '<', upperOfFirst as string))
+    .$if(others.length > 0, (qb) =>
       qb.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('practiceMemberships')
-            .select('practiceMemberships.personId')
-            .whereRef('practiceMemberships.personId', '=', 'people.id')
-            .where('practiceMemberships.practiceId', '=', filter.practiceId as string),
+        eb.and(
+          others.map((word) => {
+            const upper = prefixUpperBound(word);
+            return eb.exists(
+              eb
+                .selectFrom('personSearchTerms as other')
+                .select('other.personId')
+                .whereRef('other.personId', '=', 'match.personId')
+                .where('other.term', '>=', word)
+                .$if(upper !== undefined, (inner) => inner.where('other.term', '<', upper as string)),
+            );
+          }),
         ),
       ),
-    )
-    .$if(cursor !== undefined, (qb) =>
-      qb.where((eb) => afterCursor(eb, expr, 'people.id', sort.descending, cursor as Cursor)),
-    )
-    .orderBy(expr, direction)
-    .orderBy('people.id', direction)
-    .limit(limit + 1)
-    .execute();
+    );
+}
+
+function searchTermRows(rows: readonly PersonTable[]) {
+  return rows.flatMap((row) =>
+    searchTermsOf(row).map((term) => ({ dsoId: row.dsoId, personId: row.id, term })),
+  );
+}
+
+async function insertSearchTerms(db: Db, rows: readonly PersonTable[]): Promise<void> {
+  const terms = searchTermRows(rows);
+  // 3 columns x 2,000 rows stays well under SQLite's bound-parameter limit.
+  for (let i = 0; i < terms.length; i += 2000) {
+    await db
+      .insertInto('personSearchTerms')
+      .values(terms.slice(i, i + 2000))
+      .execute();
+  }
 }
 
 /** Practice memberships of the given people, with practice names, grouped by person id. */
@@ -91,6 +205,7 @@ export async function practicesOf(db: Db, dsoId: string, personIds: readonly str
 
 export async function insertPerson(db: Db, row: PersonTable): Promise<void> {
   await db.insertInto('people').values(row).execute();
+  await insertSearchTerms(db, [row]);
 }
 
 export async function insertPeople(db: Db, rows: readonly PersonTable[]): Promise<void> {
@@ -101,10 +216,16 @@ export async function insertPeople(db: Db, rows: readonly PersonTable[]): Promis
       .values(rows.slice(i, i + 500))
       .execute();
   }
+  await insertSearchTerms(db, rows);
 }
 
 export async function updatePersonRow(db: Db, dsoId: string, id: string, changes: Partial<PersonTable>) {
   await db.updateTable('people').set(changes).where('dsoId', '=', dsoId).where('id', '=', id).execute();
+  if (changes.firstName === undefined && changes.lastName === undefined && changes.email === undefined)
+    return;
+  const person = await findPerson(db, dsoId, id);
+  await db.deleteFrom('personSearchTerms').where('personId', '=', id).execute();
+  if (person) await insertSearchTerms(db, [person]);
 }
 
 export async function replaceMemberships(

@@ -73,6 +73,84 @@ export interface PracticeMembershipTable {
   createdAt: string;
 }
 
+export interface UserTable {
+  id: string;
+  dsoId: string;
+  /** The workforce record this account belongs to, when there is one. */
+  personId: string | null;
+  email: string;
+  displayName: string;
+  role: string;
+  status: string;
+  passwordHash: string | null;
+  passwordChangedAt: string | null;
+  /** TOTP seed, encrypted at rest. */
+  mfaSecret: string | null;
+  mfaEnabledAt: string | null;
+  /** JSON array of SHA-256 hashes of unused recovery codes. */
+  recoveryCodes: string;
+  /** Auditor accounts end on this date-time. */
+  expiresAt: string | null;
+  lastSignInAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserPracticeTable {
+  dsoId: string;
+  userId: string;
+  practiceId: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only in the cookie. */
+  id: string;
+  userId: string;
+  dsoId: string;
+  csrfToken: string;
+  mfaPassed: number;
+  method: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  /** SHA-256 of the secret part. */
+  tokenHash: string;
+  /** JSON array of permissions. */
+  scopes: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface OneTimeTokenTable {
+  /** SHA-256 of the token. */
+  id: string;
+  kind: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface SignInThrottleTable {
+  /** `account:<email>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  lockedUntil: string | null;
+  updatedAt: string;
+}
+
 export interface KyselyMigrationTable {
   name: string;
   timestamp: string;
@@ -84,6 +162,78 @@ export interface Database {
   practices: PracticeTable;
   people: PersonTable;
   practiceMemberships: PracticeMembershipTable;
+  users: UserTable;
+  userPractices: UserPracticeTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  oneTimeTokens: OneTimeTokenTable;
+  signInThrottles: SignInThrottleTable;
 }
 
 export type { Generated };
+
+export interface AuditEventTable {
+  id: string;
+  /** The DSO id, or 'platform' for installation-level events: one hash chain each. */
+  chainKey: string;
+  seq: number;
+  dsoId: string | null;
+  occurredAt: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  ip: string | null;
+  userAgent: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: string;
+  /** JSON array of field names (never values). */
+  changedFields: string;
+  /** JSON object of numbers, or null. */
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditChainTable {
+  chainKey: string;
+  lastSeq: number;
+  lastHash: string;
+}
+
+/** The audit tables, merged into `Database` (declaration merging keeps this an append). */
+export interface Database {
+  auditEvents: AuditEventTable;
+  auditChains: AuditChainTable;
+}
+
+export interface EncryptionKeyTable {
+  /** UUIDv7; every ciphertext names the data key it was made with (`enc:v1:<id>:...`). */
+  id: string;
+  /** `v1:<iv>:<ciphertext+tag>` (base64url): the data key sealed with AES-256-GCM under the master key. */
+  wrappedKey: string;
+  /** Fingerprint of the master key that wrapped it (never the key itself). */
+  kekFingerprint: string;
+  /** 'active' (new values) or 'retired' (still decrypts older values). */
+  status: string;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+/** The data-key table, merged into `Database`. */
+export interface Database {
+  encryptionKeys: EncryptionKeyTable;
+}
+
+/** Word-prefix search terms of people (names and email), merged into `Database`. */
+export interface PersonSearchTermTable {
+  dsoId: string;
+  personId: string;
+  /** A word of the name or email, lower-cased without diacritics; prefixes match as a byte-wise range. */
+  term: string;
+}
+
+export interface Database {
+  personSearchTerms: PersonSearchTermTable;
+}

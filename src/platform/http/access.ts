@@ -1,15 +1,17 @@
+import { timingSafeEqual } from 'node:crypto';
+import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../context.ts';
-import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 
 /**
  * Every permission a route may declare. A route under /api/v1 without one is refused at registration
  * (deny by default), so a forgotten declaration fails the test suite instead of opening a hole.
+ * `public` and `self` are for routes of those scopes.
  */
 export const permissions = [
+  'public',
+  'self',
   'context:read',
   'dsos:read',
   'dsos:write',
@@ -23,21 +25,59 @@ export const permissions = [
   'people:import',
   'audit:read',
   'audit:export',
+  'users:read',
+  'users:write',
+  'tokens:read',
+  'tokens:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-/** Whether a route acts inside one DSO (tenant) or across the installation (platform). */
-export type RouteScope = 'dso' | 'platform';
+/**
+ * How a route is reached: `public` needs no sign-in (first-run setup, sign-in itself); `self` needs any signed-in
+ * user acting on their own account; `dso` needs the permission inside the caller's DSO.
+ */
+export type RouteScope = 'dso' | 'self' | 'public';
 
 export interface RouteAccess {
   readonly permission: Permission;
   readonly scope: RouteScope;
+  /** Reachable by a user who signed in with a password but has not passed MFA yet (enrolment, challenge). */
+  readonly beforeMfa?: boolean;
 }
 
-/** Who is calling. Until sign-in exists the only principal is the local operator on loopback. */
-export interface Principal {
-  readonly kind: 'local-operator';
-  readonly role: 'dso_admin';
+/** Who is calling: a signed-in user (session cookie) or an API token. */
+export type Principal =
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly dsoId: string;
+      readonly role: string;
+      /** The practices a practice manager may act in; null means every practice of the DSO. */
+      readonly practiceIds: readonly string[] | null;
+      readonly sessionId: string;
+      readonly csrfToken: string;
+      readonly mfaPassed: boolean;
+      readonly mfaRequired: boolean;
+      readonly label: string;
+    }
+  | {
+      readonly kind: 'token';
+      readonly tokenId: string;
+      readonly dsoId: string;
+      readonly scopes: readonly string[];
+      readonly label: string;
+    };
+
+/** The credentials a request carries: a bearer token and its cookies. */
+export interface Credentials {
+  readonly bearer: string | null;
+  readonly cookies: Readonly<Record<string, string | undefined>>;
+}
+
+/** What the identity module provides to the access hook (the platform does not import modules). */
+export interface Authenticator {
+  authenticate(credentials: Credentials): Promise<Principal | null>;
+  allows(principal: Principal, permission: Permission): boolean;
 }
 
 declare module 'fastify' {
@@ -45,55 +85,74 @@ declare module 'fastify' {
     access?: RouteAccess;
   }
   interface FastifyRequest {
+    /** Set on every route that is not public. */
     principal: Principal;
     /** Who acts, for the audit trail. */
     actor: Actor;
-    /** The DSO the request acts in; set for routes of scope 'dso'. */
+    /** The DSO the request acts in (the principal's). */
     dsoId: string;
+    /** The practices the caller may act in; null means all of the DSO's. */
+    practiceIds: readonly string[] | null;
   }
 }
 
-export const dsoHeader = 'enamel-dso';
+export const csrfHeader = 'x-csrf-token';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Resolves the DSO of the local operator: the chosen one by header, else the only one. */
-export async function resolveDso(db: Kysely<Database>, requested: string | undefined): Promise<string> {
-  if (requested !== undefined) {
-    const found = isUuid(requested)
-      ? await db.selectFrom('dsos').select('id').where('id', '=', requested).executeTakeFirst()
-      : undefined;
-    if (!found)
-      throw new AppError('NOT_FOUND', `DSO "${requested}" named by the Enamel-Dso header was not found.`);
-    return found.id;
-  }
-  const rows = await db.selectFrom('dsos').select('id').limit(2).execute();
-  if (rows.length === 0) {
+function actorOf(principal: Principal, request: FastifyRequest): Actor {
+  return {
+    type: principal.kind,
+    id: principal.kind === 'user' ? principal.userId : principal.tokenId,
+    label: principal.label,
+    ip: request.ip,
+    userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+  };
+}
+
+function timingSafeEqualText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Cookie-authenticated writes must echo the session's CSRF token in a header a cross-site form cannot set. */
+function checkCsrf(principal: Principal, request: FastifyRequest): void {
+  if (principal.kind !== 'user' || safeMethods.has(request.method)) return;
+  const sent = request.headers[csrfHeader];
+  if (typeof sent !== 'string' || !timingSafeEqualText(sent, principal.csrfToken)) {
     throw new AppError(
-      'DSO_NOT_CONFIGURED',
-      'No DSO exists yet: create one first (POST /api/v1/dsos or `enamel demo`).',
+      'AUTH_CSRF',
+      'This change needs the X-CSRF-Token header of your session (reload the page).',
     );
   }
-  if (rows.length > 1) {
-    throw new AppError('DSO_NOT_CONFIGURED', 'Several DSOs exist: choose one with the Enamel-Dso header.');
-  }
-  return (rows[0] as { id: string }).id;
 }
 
-/** The single route-level access check: every /api/v1 route passes through it. */
-export function createAccessHook(db: Kysely<Database>) {
+/**
+ * The single route-level access check: every /api/v1 route passes through it. Deny by default: no principal
+ * is 401, a missing permission 403; a resource of another DSO or practice is 404 in the service.
+ */
+export function createAccessHook(authenticator: Authenticator) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const access = request.routeOptions.config.access;
-    if (!access) return;
-    request.principal = { kind: 'local-operator', role: 'dso_admin' };
-    request.actor = {
-      type: 'operator',
-      id: null,
-      label: 'local operator',
-      ip: request.ip,
-      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
-    };
-    if (access.scope !== 'dso') return;
-    const header = request.headers[dsoHeader];
-    request.dsoId = await resolveDso(db, Array.isArray(header) ? header[0] : header);
+    if (!access || access.scope === 'public') return;
+    const authorization = request.headers.authorization;
+    const principal = await authenticator.authenticate({
+      bearer: authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null,
+      cookies: request.cookies ?? {},
+    });
+    if (!principal)
+      throw new AppError('AUTH_REQUIRED', 'Sign in first: this needs a session or an API token.');
+    checkCsrf(principal, request);
+    if (principal.kind === 'user' && principal.mfaRequired && !principal.mfaPassed && !access.beforeMfa) {
+      throw new AppError('AUTH_MFA_REQUIRED', 'Complete multi-factor authentication first.');
+    }
+    if (!authenticator.allows(principal, access.permission)) {
+      throw new AppError('AUTH_FORBIDDEN', `Your role does not allow ${access.permission}.`);
+    }
+    request.principal = principal;
+    request.actor = actorOf(principal, request);
+    request.dsoId = principal.dsoId;
+    request.practiceIds = principal.kind === 'user' ? principal.practiceIds : null;
   };
 }
 

@@ -17,12 +17,18 @@ export function typed(app: FastifyInstance) {
 }
 
 /** Route config and the error responses every API route may answer. */
-export function access(permission: Permission, scope: RouteScope = 'dso') {
-  return { access: { permission, scope } };
+export function access(
+  permission: Permission,
+  scope: RouteScope = 'dso',
+  options: { beforeMfa?: boolean } = {},
+) {
+  return { access: { permission, scope, ...options } };
 }
 
 export const errorResponses = {
   400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
   404: errorResponse,
   409: errorResponse,
   413: errorResponse,

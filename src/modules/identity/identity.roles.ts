@@ -1,0 +1,67 @@
+import type { Permission } from '../../platform/http/access.ts';
+
+/**
+ * The permission matrix: which role may do what. One table, read by the one access hook; a role not listed
+ * for a permission is denied. Practice managers act only inside their chosen practices; staff only on
+ * themselves; auditors read and export, and their accounts expire.
+ */
+export const roles = [
+  'dso_admin',
+  'security_officer',
+  'it_admin',
+  'practice_manager',
+  'staff',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+const everyone = roles;
+const managers = ['dso_admin', 'security_officer', 'it_admin', 'practice_manager'] as const;
+
+export const permissionMatrix: Record<Permission, readonly Role[]> = {
+  public: everyone,
+  self: everyone,
+  'context:read': everyone,
+  'dsos:read': ['dso_admin', 'security_officer', 'it_admin', 'practice_manager', 'auditor'],
+  'dsos:write': ['dso_admin'],
+  'dsos:create': [],
+  'regions:read': [...managers, 'auditor'],
+  'regions:write': ['dso_admin', 'it_admin'],
+  'practices:read': [...managers, 'auditor'],
+  'practices:write': ['dso_admin', 'it_admin', 'practice_manager'],
+  'people:read': [...managers, 'auditor'],
+  'people:write': ['dso_admin', 'it_admin', 'practice_manager'],
+  'people:import': ['dso_admin', 'it_admin'],
+  'audit:read': ['dso_admin', 'security_officer', 'auditor'],
+  'audit:export': ['dso_admin', 'security_officer', 'auditor'],
+  'users:read': ['dso_admin', 'security_officer', 'it_admin', 'auditor'],
+  'users:write': ['dso_admin', 'it_admin'],
+  'tokens:read': ['dso_admin', 'it_admin', 'security_officer'],
+  'tokens:write': ['dso_admin', 'it_admin'],
+};
+
+/** Roles above staff must use MFA (the January 2025 HIPAA proposal makes it mandatory). */
+export function requiresMfa(role: Role): boolean {
+  return role !== 'staff';
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return permissionMatrix[permission].includes(role);
+}
+
+/** Roles a user of `actor` role may give to others: never more than their own reach. */
+export function assignableRoles(actor: Role): readonly Role[] {
+  if (actor === 'dso_admin') return roles;
+  if (actor === 'it_admin') return ['it_admin', 'practice_manager', 'staff', 'auditor'];
+  return [];
+}
+
+/** Permissions an API token may carry: reading and ingesting, never managing users or tokens. */
+export const tokenScopes = [
+  'practices:read',
+  'people:read',
+  'people:import',
+  'regions:read',
+  'audit:read',
+  'audit:export',
+] as const satisfies readonly Permission[];
