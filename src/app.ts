@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import * as audit from './modules/audit/index.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { createIdentity, identitySettings } from './modules/identity/identity.service.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -131,7 +132,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const secrets =
     options.secrets ?? lazySecretBox(() => openSecretBox({ db: database.db, config, clock: deps.clock }));
   const identity = createIdentity(deps, identitySettings(config), secrets);
-  app.addHook('onRequest', createAccessHook(identity.authenticator));
+  app.addHook(
+    'onRequest',
+    createAccessHook(identity.authenticator, (request, actor, dsoId, permission) =>
+      audit
+        .record(database.db, {
+          dsoId,
+          actor,
+          action: 'access.denied',
+          resourceType: 'route',
+          resourceId: `${request.method} ${request.routeOptions.url ?? ''}`.slice(0, 200),
+          occurredAt: deps.clock.now().toISOString(),
+          outcome: 'denied',
+          changedFields: [],
+          detail: {},
+        })
+        .then(() => undefined),
+    ),
+  );
   await app.register(systemRoutes, { deps, database });
   await app.register(identityRoutes, { prefix: apiPrefix, deps, identity });
   await app.register(orgRoutes, { prefix: apiPrefix, deps });

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { beforeAll, expect, it } from 'vitest';
 import { capturedLogs, createTestApp, type TestApp } from '../harness/app.ts';
+import { authAs } from '../harness/auth.ts';
 import { describeEachDialect } from '../harness/db.ts';
 
 const adminPassword = 'correct horse battery staple 42';
@@ -276,6 +277,33 @@ describeEachDialect('identity: setup, sign-in, MFA, sessions, tokens', (get) => 
     });
     expect(everywhere.json().ended).toBeGreaterThanOrEqual(1);
     expect((await app.inject({ url: '/api/v1/me', headers: auth(session) })).statusCode).toBe(401);
+  });
+
+  it('records sign-ins, failures and refusals in the audit trail', async () => {
+    const db = get().handle.db;
+    const rows = await db.selectFrom('auditEvents').select(['action', 'outcome', 'actorLabel']).execute();
+    const seen = new Set(rows.map((row) => `${row.action}:${row.outcome}`));
+    for (const expected of [
+      'auth.signIn:allowed',
+      'auth.signIn:failed',
+      'auth.mfaEnrol:allowed',
+      'auth.mfaVerify:failed',
+    ]) {
+      expect(seen.has(expected), expected).toBe(true);
+    }
+    const dsoId = (
+      await db.selectFrom('users').select('dsoId').where('email', '=', email()).executeTakeFirstOrThrow()
+    ).dsoId;
+    const staff = await authAs(get().handle, dsoId, 'staff', [], test.clock.now().toISOString());
+    expect((await app.inject({ url: '/api/v1/people', headers: staff })).statusCode).toBe(403);
+    const denied = await db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('action', '=', 'access.denied')
+      .execute();
+    expect(denied.some((row) => row.resourceId === 'GET /api/v1/people' && row.outcome === 'denied')).toBe(
+      true,
+    );
   });
 
   it('never writes passwords, session tokens, TOTP seeds or recovery codes to the logs', () => {

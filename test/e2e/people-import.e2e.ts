@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
@@ -14,6 +15,15 @@ const rows = [
 // Line 3 of the file (the header is line 1) carries an address without "@".
 const badCsv = [header, rows[0], rows[1]?.replace('@', ' at '), rows[2]].join('\n');
 const goodCsv = [header, ...rows].join('\n');
+
+const admin = {
+  dsoName: 'Bright Smiles Dental Partners',
+  displayName: 'Dana Whitfield',
+  email: 'dana.whitfield@brightsmiles.example',
+  password: 'molar-copper-lantern-88',
+};
+/** The TOTP secret read from the enrolment page, for the codes of later sign-ins. */
+let totpSecret = '';
 
 let server: EnamelServer | undefined;
 let browser: Browser | undefined;
@@ -31,6 +41,12 @@ async function chooseOption(label: string, search: string, option: string) {
   await input.click();
   await input.fill(search);
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A form field by its label, which ends with " *" when the field is required. */
+function field(label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
 
 async function uploadCsv(csv: string) {
@@ -70,18 +86,33 @@ describe('people import journey', () => {
     await server?.stop();
   });
 
-  it('sets up the DSO on first run', async () => {
+  it('sets up the DSO and its administrator on first run, with MFA', async () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Welcome to Enamel' }).waitFor();
-    await page.getByLabel('DSO name').fill('Bright Smiles Dental Partners');
-    const domains = page.getByRole('combobox', { name: 'Email domains' });
-    await domains.fill('brightsmiles.example');
-    await domains.press('Enter');
+    await field('DSO name').fill(admin.dsoName);
+    await field('Your name').fill(admin.displayName);
+    await field('Email').fill(admin.email);
+    await field('Password').fill(admin.password);
     await snapshot('01-setup');
-    await page.getByRole('button', { name: 'Create DSO' }).click();
+    await page.getByRole('button', { name: 'Create DSO and administrator' }).click();
+
+    await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
+    totpSecret = await field('Setup key').inputValue();
+    expect(totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    await snapshot('02-mfa-enrol');
+    await field('6-digit code').fill(await generate({ secret: totpSecret }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').count()).toBe(10);
+    await snapshot('03-recovery-codes');
+    await page.getByRole('checkbox', { name: 'I have saved these codes' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    await page.getByRole('banner').getByText('Bright Smiles Dental Partners').waitFor();
-    await snapshot('02-overview-empty');
+    await page.getByRole('banner').getByText(admin.dsoName).waitFor();
+    await snapshot('04-overview-empty');
   });
 
   it('creates a practice through the form', async () => {
@@ -91,10 +122,10 @@ describe('people import journey', () => {
     await page.getByLabel('City').fill('Austin');
     await chooseOption('State', 'TX', 'TX — Texas');
     await chooseOption('Time zone', 'America/Chicago', 'America/Chicago');
-    await snapshot('03-practice-form');
+    await snapshot('05-practice-form');
     await page.getByRole('button', { name: 'Create practice' }).click();
     await page.getByRole('heading', { level: 1, name: practiceName }).waitFor();
-    await snapshot('04-practice-detail');
+    await snapshot('06-practice-detail');
   });
 
   it('reports the bad row of a CSV, then imports the fixed file', async () => {
@@ -102,7 +133,7 @@ describe('people import journey', () => {
     await uploadCsv(badCsv);
     const problems = page.getByRole('table', { name: 'Import problems' });
     await problems.waitFor();
-    await snapshot('05-import-problems');
+    await snapshot('07-import-problems');
     const emailProblem = problems.getByRole('row').filter({ hasText: 'email' });
     expect(await emailProblem.count()).toBe(1);
     const cells = await emailProblem.getByRole('cell').allTextContents();
@@ -112,12 +143,12 @@ describe('people import journey', () => {
     await uploadCsv(goodCsv);
     const summary = page.getByRole('table', { name: 'Changes the import will make' });
     await summary.waitFor();
-    await snapshot('06-import-dry-run');
+    await snapshot('08-import-dry-run');
     expect(await summary.getByRole('row', { name: 'To create 3' }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Confirm import' }).click();
     await page.getByRole('table', { name: 'Changes made' }).getByRole('row', { name: 'Created 3' }).waitFor();
-    await snapshot('07-import-done');
+    await snapshot('09-import-done');
   });
 
   it('lists the imported people', async () => {
@@ -128,6 +159,56 @@ describe('people import journey', () => {
       await table.getByRole('link', { name }).waitFor();
     }
     expect(await table.getByRole('row').count()).toBe(4);
-    await snapshot('08-people');
+    await snapshot('10-people');
+  });
+
+  it('signs out, signs in again with a password and a TOTP code', async () => {
+    await page.getByRole('button', { name: `Account menu for ${admin.displayName}` }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await field('Email').fill(admin.email);
+    await field('Password').fill('not-the-password-at-all');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
+    await snapshot('11-sign-in-error');
+
+    await field('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
+    await page
+      .getByLabel('Authentication code', { exact: true })
+      .fill(await generate({ secret: totpSecret }));
+    await snapshot('12-mfa-challenge');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  });
+
+  it('shows the practice creation and the import in the audit log', async () => {
+    await openNav('Audit log');
+    const table = page.getByRole('table', { name: 'Audit entries' });
+    await table.waitFor();
+    for (const action of ['practices.create', 'people.import']) {
+      await table.getByRole('row').filter({ hasText: action }).first().waitFor();
+    }
+    await snapshot('13-audit-log');
+
+    await table
+      .getByRole('row')
+      .filter({ hasText: 'practices.create' })
+      .getByRole('button', { name: /Details/ })
+      .click();
+    const drawer = page.getByRole('dialog', { name: 'Audit entry' });
+    await drawer.getByText('Hash (SHA-256)').waitFor();
+    expect(await drawer.getByText(/^[0-9a-f]{64}$/).count()).toBe(2);
+    await snapshot('14-audit-entry');
+    await page.keyboard.press('Escape');
+
+    const action = page.getByRole('textbox', { name: 'Action' });
+    await action.fill('people.*');
+    await table.getByRole('row').filter({ hasText: 'practices.create' }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(
+      'action=people.*',
+    );
   });
 });

@@ -1,8 +1,9 @@
-import type { Scope, ServiceDeps } from '../../platform/context.ts';
+import { type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/access.ts';
 import { newId } from '../../platform/ids.ts';
+import * as audit from '../audit/index.ts';
 import { assignableRoles, type Role } from './identity.roles.ts';
 import type { CreateTokenInput, CreateUserInput, UpdateUserInput, UserView } from './identity.schema.ts';
 import { type Identity, presentUser } from './identity.service.ts';
@@ -10,6 +11,25 @@ import * as store from './identity.store.ts';
 import { apiTokenPrefix, randomToken, tokenHash } from './identity.tokens.ts';
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+function auditEntry(
+  deps: ServiceDeps,
+  scope: Scope,
+  action: string,
+  resourceType: string,
+  resourceId: string,
+  input: object,
+) {
+  return {
+    dsoId: scope.dsoId,
+    actor: scope.actor ?? systemActor,
+    action,
+    resourceType,
+    resourceId,
+    occurredAt: deps.clock.now().toISOString(),
+    changedFields: audit.fieldNames(input),
+  };
+}
 
 export async function me(deps: ServiceDeps, principal: UserPrincipal) {
   const user = await store.findUserById(deps.db, principal.userId);
@@ -134,6 +154,7 @@ export async function createUser(
         updatedAt: at,
       });
       await store.replaceUserPractices(trx, scope.dsoId, id, practiceIds);
+      await audit.record(trx, auditEntry(deps, scope, 'users.create', 'user', id, input));
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -177,6 +198,7 @@ export async function updateUser(
     });
     if (input.practiceIds) await store.replaceUserPractices(trx, scope.dsoId, id, input.practiceIds);
     if (input.status === 'disabled' || input.role) await store.revokeSessions(trx, id, at);
+    await audit.record(trx, auditEntry(deps, scope, 'users.update', 'user', id, input));
   });
   return getUser(deps, scope, id);
 }
@@ -218,7 +240,10 @@ export async function createToken(
     lastUsedAt: null,
     revokedAt: null,
   };
-  await store.insertApiToken(deps.db, row);
+  await deps.db.transaction().execute(async (trx) => {
+    await store.insertApiToken(trx, row);
+    await audit.record(trx, auditEntry(deps, scope, 'tokens.create', 'apiToken', row.id, input));
+  });
   return { token: presentToken(row), secret };
 }
 

@@ -1,9 +1,10 @@
-import type { ServiceDeps } from '../../platform/context.ts';
+import type { Actor, ServiceDeps } from '../../platform/context.ts';
 import { registerEncryptedColumn, type SecretBox } from '../../platform/crypto/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Authenticator, Permission, Principal } from '../../platform/http/access.ts';
 import { newId } from '../../platform/ids.ts';
+import * as audit from '../audit/index.ts';
 import {
   isValidTotp,
   newRecoveryCodes,
@@ -82,6 +83,32 @@ function lockFor(failures: number, threshold: number): number {
 
 export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, secrets: SecretBox) {
   const now = () => deps.clock.now();
+
+  /** Account events go to the user's DSO chain; attempts on unknown accounts to the platform chain. */
+  async function trail(
+    user: { id: string; dsoId: string; email: string } | null,
+    client: ClientInfo | null,
+    action: string,
+    outcome: 'allowed' | 'denied' | 'failed' = 'allowed',
+  ): Promise<void> {
+    const actor: Actor = {
+      type: 'user',
+      id: user?.id ?? null,
+      label: user?.email ?? 'unknown account',
+      ip: client?.ip ?? null,
+      userAgent: client?.userAgent?.slice(0, 300) ?? null,
+    };
+    await audit.record(deps.db, {
+      dsoId: user?.dsoId ?? null,
+      actor,
+      action,
+      resourceType: 'user',
+      resourceId: user?.id ?? null,
+      occurredAt: now().toISOString(),
+      outcome,
+      changedFields: [],
+    });
+  }
 
   async function throttleCheck(keys: readonly string[]): Promise<void> {
     const at = now().toISOString();
@@ -271,9 +298,11 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
       if (!usable || !matches) {
         await throttleFailure(keys[0] as string, 5);
         await throttleFailure(keys[1] as string, 20);
+        await trail(user ?? null, client, 'auth.signIn', 'failed');
         throw new AppError('AUTH_INVALID_CREDENTIALS', 'The email or password is not right.');
       }
       await store.clearThrottle(deps.db, keys[0] as string);
+      await trail(user, client, 'auth.signIn');
       const { token, session } = await openSession(user, 'password', !requiresMfa(user.role as Role), client);
       return { token, session, user: await userView(user), mfa: mfaState(user, session.mfaPassed === 1) };
     },
@@ -283,7 +312,10 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
     },
 
     async signOutEverywhere(userId: string): Promise<number> {
-      return store.revokeSessions(deps.db, userId, now().toISOString());
+      const ended = await store.revokeSessions(deps.db, userId, now().toISOString());
+      const user = await store.findUserById(deps.db, userId);
+      if (user) await trail(user, null, 'auth.signOutEverywhere');
+      return ended;
     },
 
     async listSessions(userId: string, currentId: string) {
@@ -328,6 +360,7 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
         updatedAt: at,
       });
       await store.revokeSessions(deps.db, userId, at, sessionId);
+      await trail(user, null, 'auth.changePassword');
     },
 
     /** Sets the password from a one-time setup link, and signs in. */
@@ -405,6 +438,7 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
         updatedAt: at,
       });
       await store.updateSessionRow(deps.db, sessionId, { mfaPassed: 1 });
+      await trail(user, null, 'auth.mfaEnrol');
       return codes;
     },
 
@@ -430,6 +464,7 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
         return;
       }
       await throttleFailure(`mfa:${userId}`, 5);
+      await trail(user, null, 'auth.mfaVerify', 'failed');
       throw new AppError('AUTH_MFA_INVALID', 'That code is not right.');
     },
 

@@ -131,7 +131,15 @@ function checkCsrf(principal: Principal, request: FastifyRequest): void {
  * The single route-level access check: every /api/v1 route passes through it. Deny by default: no principal
  * is 401, a missing permission 403; a resource of another DSO or practice is 404 in the service.
  */
-export function createAccessHook(authenticator: Authenticator) {
+export function createAccessHook(
+  authenticator: Authenticator,
+  onDenied: (
+    request: FastifyRequest,
+    actor: Actor,
+    dsoId: string,
+    reason: string,
+  ) => Promise<void> = async () => {},
+) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const access = request.routeOptions.config.access;
     if (!access || access.scope === 'public') return;
@@ -147,6 +155,8 @@ export function createAccessHook(authenticator: Authenticator) {
       throw new AppError('AUTH_MFA_REQUIRED', 'Complete multi-factor authentication first.');
     }
     if (!authenticator.allows(principal, access.permission)) {
+      // Refusals are evidence too (164.312(b)): who tried what, from where.
+      await onDenied(request, actorOf(principal, request), principal.dsoId, access.permission);
       throw new AppError('AUTH_FORBIDDEN', `Your role does not allow ${access.permission}.`);
     }
     request.principal = principal;

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,9 +42,19 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-/** Builds the web app unless web/dist already holds a build. */
+/** The newest modification time of the web app's sources. */
+async function newestSourceTime(): Promise<number> {
+  const sources = [join(repoRoot, 'web/index.html'), join(repoRoot, 'web/vite.config.ts')];
+  const entries = await readdir(join(repoRoot, 'web/src'), { recursive: true, withFileTypes: true });
+  for (const entry of entries) if (entry.isFile()) sources.push(join(entry.parentPath, entry.name));
+  const times = await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs));
+  return Math.max(...times);
+}
+
+/** Builds the web app unless web/dist holds a build newer than every source file. */
 export async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(repoRoot, 'web/dist/index.html'))) return;
+  const built = join(repoRoot, 'web/dist/index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= (await newestSourceTime())) return;
   await run('npx', ['vite', 'build', '--config', 'web/vite.config.ts']);
 }
 
