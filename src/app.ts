@@ -134,7 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const identity = createIdentity(deps, identitySettings(config), secrets);
   app.addHook(
     'onRequest',
-    createAccessHook(identity.authenticator, (request, actor, dsoId, permission) =>
+    createAccessHook(identity.authenticator, (request, actor, dsoId, _permission) =>
       audit
         .record(database.db, {
           dsoId,

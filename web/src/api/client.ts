@@ -1,5 +1,6 @@
 import { ApiError } from './api-error.ts';
-import { getSelectedDsoId } from './dso-selection.ts';
+import { reportAuthFailure } from './auth-events.ts';
+import { getCsrfToken } from './csrf-token.ts';
 import type { ApiIssue } from './types.ts';
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -24,11 +25,14 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
   return `/api/v1${path}${search ? `?${search}` : ''}`;
 }
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function buildInit(method: string, options: RequestOptions): RequestInit {
   const headers = new Headers({ accept: 'application/json' });
-  const dsoId = getSelectedDsoId();
-  if (dsoId) headers.set('Enamel-Dso', dsoId);
-  const init: RequestInit = { method, headers };
+  const csrfToken = getCsrfToken();
+  // Every cookie-authenticated change must echo the session's token (docs/api.md, Conventions).
+  if (csrfToken && !safeMethods.has(method)) headers.set('X-CSRF-Token', csrfToken);
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
   if (options.csv !== undefined) {
     headers.set('content-type', 'text/csv');
@@ -61,7 +65,11 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ code: 'NETWORK_ERROR', message: 'The Enamel server cannot be reached.', status: 0 });
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    reportAuthFailure(error);
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

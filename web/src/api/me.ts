@@ -1,39 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import { setSelectedDsoId } from './dso-selection.ts';
+import { setCsrfToken } from './csrf-token.ts';
 import { queryKeys } from './query-keys.ts';
-import type { CreateDsoInput, DsoView, MeView, UpdateDsoInput } from './types.ts';
+import type { DsoView, MeView, UpdateDsoInput } from './types.ts';
 
+/** The signed-in user, their DSO and session; it also hands the client the session's CSRF token. */
 export function useMe() {
-  return useQuery({ queryKey: queryKeys.me, queryFn: () => api.get<MeView>('/me') });
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: async () => {
+      const me = await api.get<MeView>('/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+    staleTime: 60_000,
+  });
 }
 
-/** Creates a DSO and makes it the current one. */
-export function useCreateDso() {
+export function useDso() {
+  return useQuery({ queryKey: queryKeys.dso, queryFn: () => api.get<DsoView>('/dso') });
+}
+
+export function useUpdateDso() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateDsoInput) => api.post<DsoView>('/dsos', { json: input }),
+    mutationFn: (input: UpdateDsoInput) => api.patch<DsoView>('/dso', { json: input }),
     onSuccess: async (dso) => {
-      setSelectedDsoId(dso.id);
-      await queryClient.resetQueries();
+      queryClient.setQueryData(queryKeys.dso, dso);
+      // The header shows the DSO's name from /me.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
-}
-
-export function useUpdateDso(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: UpdateDsoInput) =>
-      api.patch<DsoView>(`/dsos/${encodeURIComponent(id)}`, { json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
-  });
-}
-
-/** Switches the current DSO: every cached answer belonged to the previous one, so all of it is reset. */
-export function useSwitchDso() {
-  const queryClient = useQueryClient();
-  return (id: string) => {
-    setSelectedDsoId(id);
-    void queryClient.resetQueries();
-  };
 }

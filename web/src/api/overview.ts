@@ -4,8 +4,9 @@ import { queryKeys } from './query-keys.ts';
 import type { SummaryView } from './types.ts';
 
 /** Counts for the overview, aggregated by the server. */
-export function useOverviewStats() {
+export function useOverviewStats(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.overview,
     queryFn: () => apiRequest<SummaryView>('GET', '/summary'),
   });

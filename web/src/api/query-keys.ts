@@ -1,8 +1,13 @@
-import type { PeopleListParams, PracticeListParams } from './types.ts';
+import type { AuditFilter, PeopleListParams, PracticeListParams } from './types.ts';
 
 export const queryKeys = {
+  setupStatus: ['setup'] as const,
   me: ['me'] as const,
-  dso: (id: string) => ['dsos', id] as const,
+  dso: ['dso'] as const,
+  sessions: ['sessions'] as const,
+  users: ['users'] as const,
+  tokens: ['tokens'] as const,
+  auditEvents: (filter: AuditFilter) => ['audit-events', filter] as const,
   regions: ['regions'] as const,
   practices: ['practices'] as const,
   practiceList: (params: PracticeListParams) => ['practices', 'list', params] as const,

@@ -24,25 +24,152 @@ export interface DsoView {
   updatedAt: string;
 }
 
-export interface DsoSummary {
+export const roles = [
+  'dso_admin',
+  'security_officer',
+  'it_admin',
+  'practice_manager',
+  'staff',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface UserView {
   id: string;
-  name: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  status: 'active' | 'disabled';
+  practiceIds: string[];
+  mfaEnabled: boolean;
+  expiresAt: string | null;
+  lastSignInAt: string | null;
+  createdAt: string;
 }
 
 export interface MeView {
-  principal: { kind: string; role: string };
-  dso: DsoView | null;
-  dsos: DsoSummary[];
+  user: UserView;
+  dso: { id: string; name: string };
+  csrfToken: string;
+  session: { mfaPassed: boolean; mfaRequired: boolean; expiresAt: string };
 }
 
-export interface CreateDsoInput {
+/** `enrol`: set up TOTP now; `challenge`: enter a code; the others need nothing more. */
+export type MfaState = 'passed' | 'challenge' | 'enrol' | 'not_required';
+
+export interface SignInResult {
+  user: UserView;
+  csrfToken: string;
+  mfa: MfaState;
+}
+
+export interface SetupInput {
+  dsoName: string;
+  displayName: string;
+  email: string;
+  password: string;
+}
+
+export interface MfaEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+export interface SessionView {
+  id: string;
+  method: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface CreateUserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  practiceIds?: string[];
+  expiresAt?: string | null;
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  role?: Role;
+  status?: UserView['status'];
+  practiceIds?: string[];
+  expiresAt?: string | null;
+}
+
+export const tokenScopes = [
+  'practices:read',
+  'people:read',
+  'people:import',
+  'regions:read',
+  'audit:read',
+  'audit:export',
+] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+export interface TokenView {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreateTokenInput {
+  name: string;
+  scopes: TokenScope[];
+  expiresInDays: number;
+}
+
+export const auditOutcomes = ['allowed', 'denied', 'failed'] as const;
+
+export interface AuditEventView {
+  id: string;
+  dsoId: string | null;
+  seq: number;
+  occurredAt: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  ip: string | null;
+  userAgent: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: string;
+  changedFields: string[];
+  detail: Record<string, number> | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  resourceType?: string;
+  resourceId?: string;
+  outcome?: string;
+  /** ISO-8601 instants. */
+  from?: string;
+  to?: string;
+}
+
+export interface DsoInput {
   name: string;
   legalName?: string | null;
   domains?: string[];
   hqAddress?: Address | null;
 }
 
-export type UpdateDsoInput = Partial<CreateDsoInput>;
+export type UpdateDsoInput = Partial<DsoInput>;
 
 export interface RegionView {
   id: string;

@@ -1,9 +1,9 @@
-import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router';
 import type { MeView } from '../api/types.ts';
-import { DsoSwitcher } from '../features/org/dso-switcher.tsx';
 import { NavMenu } from './nav-menu.tsx';
+import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout({ me }: { me: MeView }) {
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
@@ -33,11 +33,17 @@ export function AppLayout({ me }: { me: MeView }) {
               </Text>
             </Title>
           </Group>
-          <DsoSwitcher me={me} />
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={500} truncate maw={{ base: 120, sm: 320 }} visibleFrom="xs">
+              <VisuallyHidden>Organisation: </VisuallyHidden>
+              {me.dso.name}
+            </Text>
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavMenu onNavigate={close} />
+        <NavMenu role={me.user.role} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />

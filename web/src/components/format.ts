@@ -23,3 +23,10 @@ export function humanize(value: string): string {
   const spaced = value.replaceAll('_', ' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+const dateTimeWithTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Nov 29, 2026, 8:00 AM" in the browser's time zone; a dash when absent. */
+export function formatDateTime(value: string | null): string {
+  return value ? dateTimeWithTime.format(new Date(value)) : '—';
+}

@@ -1,18 +1,24 @@
 import { NavLink, ScrollArea, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import type { Role } from '../api/types.ts';
+import { type Permission, roleAllows } from '../features/identity/permissions.ts';
 import { upcomingModules } from '../features/roadmap/upcoming-modules.ts';
 
 interface NavItem {
   to: string;
   label: string;
+  /** Any one of these lets the role see the item. */
+  needs: readonly Permission[];
 }
 
 const availableItems: readonly NavItem[] = [
-  { to: '/', label: 'Overview' },
-  { to: '/practices', label: 'Practices' },
-  { to: '/people', label: 'People' },
-  { to: '/people/import', label: 'Import people' },
-  { to: '/settings', label: 'Organisation settings' },
+  { to: '/', label: 'Overview', needs: ['practices:read'] },
+  { to: '/practices', label: 'Practices', needs: ['practices:read'] },
+  { to: '/people', label: 'People', needs: ['people:read'] },
+  { to: '/people/import', label: 'Import people', needs: ['people:import'] },
+  { to: '/access', label: 'Users & access', needs: ['users:read', 'tokens:read'] },
+  { to: '/audit', label: 'Audit log', needs: ['audit:read'] },
+  { to: '/settings', label: 'Organisation settings', needs: ['dsos:read'] },
 ];
 
 function isActive(pathname: string, to: string): boolean {
@@ -22,11 +28,14 @@ function isActive(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
-export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
+export function NavMenu({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const items = availableItems.filter((item) =>
+    item.needs.some((permission) => roleAllows(role, permission)),
+  );
   return (
     <ScrollArea component="nav" aria-label="Main" type="scroll" style={{ flex: 1 }}>
-      {availableItems.map((item) => (
+      {items.map((item) => (
         <NavLink
           key={item.to}
           component={Link}
@@ -37,6 +46,14 @@ export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       ))}
+      <NavLink
+        component={Link}
+        to="/profile"
+        label="Profile"
+        active={isActive(pathname, '/profile')}
+        aria-current={isActive(pathname, '/profile') ? 'page' : undefined}
+        onClick={onNavigate}
+      />
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
         Coming next
       </Text>

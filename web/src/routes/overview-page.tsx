@@ -1,18 +1,41 @@
-import { Paper, SimpleGrid, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useMe } from '../api/me.ts';
 import { useOverviewStats } from '../api/overview.ts';
 import { formatNumber } from '../components/format.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { PageLoader, QueryError } from '../components/query-status.tsx';
+import { useCan } from '../features/identity/permissions.ts';
 import { BarChart } from '../features/overview/bar-chart.tsx';
 import { GettingStarted } from '../features/overview/getting-started.tsx';
 import { countStates, peoplePerState, practicesPerStatus } from '../features/overview/overview-figures.ts';
 import { StatCard } from '../features/overview/stat-card.tsx';
 
+/** Staff see no organisation data: their page is their own account. */
+function Welcome({ name, dsoName }: { name: string; dsoName: string }) {
+  return (
+    <>
+      <PageHeader title="Overview" description={dsoName} />
+      <Paper withBorder p="lg" radius="md" maw={640}>
+        <Text>
+          Welcome, {name}. Your account, password and sessions are on your{' '}
+          <Anchor component={Link} to="/profile">
+            profile
+          </Anchor>
+          .
+        </Text>
+      </Paper>
+    </>
+  );
+}
+
 export function OverviewPage() {
   const me = useMe();
-  const stats = useOverviewStats();
-  const title = me.data?.dso?.name ?? 'Overview';
+  const can = useCan();
+  const canRead = can('practices:read');
+  const stats = useOverviewStats(canRead);
+  const title = me.data?.dso.name ?? 'Overview';
+  if (me.data && !canRead) return <Welcome name={me.data.user.displayName} dsoName={title} />;
   if (stats.isPending) return <PageLoader label="Loading the overview" />;
   if (stats.isError) return <QueryError error={stats.error} onRetry={() => void stats.refetch()} />;
   const summary = stats.data;
@@ -20,7 +43,12 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description={`${title}: practices and workforce at a glance.`} />
-      <GettingStarted hasPractices={summary.practices.total > 0} hasPeople={summary.people.total > 0} />
+      <GettingStarted
+        hasPractices={summary.practices.total > 0}
+        hasPeople={summary.people.total > 0}
+        canAddPractices={can('practices:write')}
+        canImportPeople={can('people:import')}
+      />
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="lg">
         <StatCard label="Practices" value={formatNumber(summary.practices.total)} />
         <StatCard

@@ -5,6 +5,7 @@ import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { PageLoader, QueryError } from '../components/query-status.tsx';
 import { useUrlFilters } from '../components/use-url-filters.ts';
+import { useCan } from '../features/identity/permissions.ts';
 import { PeopleFilters, peopleFilterKeys } from '../features/people/people-filters.tsx';
 import { PeopleTable } from '../features/people/people-table.tsx';
 
@@ -13,6 +14,7 @@ export function PeoplePage() {
   const sort = filters.sort ?? 'lastName';
   const list = usePeopleList({ ...filters, sort });
   const people = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const can = useCan();
   return (
     <>
       <PageHeader
@@ -20,12 +22,16 @@ export function PeoplePage() {
         description="Your workforce: everyone with access to patient information. Terminated people stay listed so their records are kept."
         actions={
           <>
-            <Button component={Link} to="/people/import" variant="default">
-              Import people
-            </Button>
-            <Button component={Link} to="/people/new">
-              New person
-            </Button>
+            {can('people:import') && (
+              <Button component={Link} to="/people/import" variant="default">
+                Import people
+              </Button>
+            )}
+            {can('people:write') && (
+              <Button component={Link} to="/people/new">
+                New person
+              </Button>
+            )}
           </>
         }
       />

@@ -3,12 +3,14 @@ import { Link, useParams } from 'react-router';
 import { usePractice } from '../api/practices.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { PageLoader, QueryError } from '../components/query-status.tsx';
+import { useCan } from '../features/identity/permissions.ts';
 import { PracticeDetails } from '../features/practices/practice-details.tsx';
 import { PracticeStatusBadge } from '../features/practices/practice-status-badge.tsx';
 
 export function PracticeDetailPage() {
   const { practiceId = '' } = useParams();
   const practice = usePractice(practiceId);
+  const can = useCan();
   if (practice.isPending) return <PageLoader label="Loading the practice" />;
   if (practice.isError) return <QueryError error={practice.error} />;
   const { data } = practice;
@@ -22,9 +24,11 @@ export function PracticeDetailPage() {
             <Button component={Link} to={`/people?practiceId=${data.id}`} variant="default">
               View people
             </Button>
-            <Button component={Link} to={`/practices/${data.id}/edit`}>
-              Edit practice
-            </Button>
+            {can('practices:write') && (
+              <Button component={Link} to={`/practices/${data.id}/edit`}>
+                Edit practice
+              </Button>
+            )}
           </>
         }
       />

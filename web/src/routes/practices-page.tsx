@@ -5,6 +5,7 @@ import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { PageLoader, QueryError } from '../components/query-status.tsx';
 import { useUrlFilters } from '../components/use-url-filters.ts';
+import { useCan } from '../features/identity/permissions.ts';
 import { PracticeFilters, practiceFilterKeys } from '../features/practices/practice-filters.tsx';
 import { PracticeTable } from '../features/practices/practice-table.tsx';
 
@@ -13,15 +14,18 @@ export function PracticesPage() {
   const sort = filters.sort ?? 'name';
   const list = usePracticeList({ ...filters, sort });
   const practices = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const can = useCan();
   return (
     <>
       <PageHeader
         title="Practices"
         description="The dental offices your DSO runs. Each practice is a HIPAA covered entity location with its own workforce."
         actions={
-          <Button component={Link} to="/practices/new">
-            New practice
-          </Button>
+          can('practices:write') && (
+            <Button component={Link} to="/practices/new">
+              New practice
+            </Button>
+          )
         }
       />
       <PracticeFilters filters={filters} setFilter={setFilter} />

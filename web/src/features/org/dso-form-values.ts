@@ -1,4 +1,4 @@
-import type { Address, CreateDsoInput, DsoView } from '../../api/types.ts';
+import type { Address, DsoInput, DsoView } from '../../api/types.ts';
 import { textOrNull } from '../../components/forms/form-values.ts';
 import type { FieldErrors } from '../../components/forms/server-errors.ts';
 import { isUsStateCode } from '../../components/us-states.ts';
@@ -68,7 +68,7 @@ function toAddress(values: DsoFormValues): Address | null {
   return address;
 }
 
-export function toDsoInput(values: DsoFormValues): Required<CreateDsoInput> {
+export function toDsoInput(values: DsoFormValues): Required<DsoInput> {
   return {
     name: values.name.trim(),
     legalName: textOrNull(values.legalName),

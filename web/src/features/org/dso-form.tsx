@@ -1,6 +1,6 @@
 import { Button, Fieldset, Group, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { ChangeEvent, FormEvent } from 'react';
-import type { CreateDsoInput } from '../../api/types.ts';
+import type { DsoInput } from '../../api/types.ts';
 import { FormErrorAlert } from '../../components/forms/form-error-alert.tsx';
 import { useFormState } from '../../components/forms/use-form-state.ts';
 import { StateSelect } from '../../components/state-select.tsx';
@@ -11,7 +11,7 @@ interface DsoFormProps {
   submitLabel: string;
   isSubmitting: boolean;
   /** Resolves when saved; a rejection is shown on the form. */
-  onSubmit: (input: Required<CreateDsoInput>) => Promise<unknown>;
+  onSubmit: (input: Required<DsoInput>) => Promise<unknown>;
 }
 
 export function DsoForm({ initialValues, submitLabel, isSubmitting, onSubmit }: DsoFormProps) {

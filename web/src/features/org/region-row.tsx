@@ -7,9 +7,10 @@ import type { RegionView } from '../../api/types.ts';
 interface RegionRowProps {
   region: RegionView;
   onDelete: (region: RegionView) => void;
+  canEdit: boolean;
 }
 
-export function RegionRow({ region, onDelete }: RegionRowProps) {
+export function RegionRow({ region, onDelete, canEdit }: RegionRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const renameRegion = useRenameRegion();
 
@@ -53,27 +54,29 @@ export function RegionRow({ region, onDelete }: RegionRowProps) {
     <Table.Tr>
       <Table.Td>{region.name}</Table.Td>
       <Table.Td>{region.practiceCount}</Table.Td>
-      <Table.Td>
-        <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => setDraft(region.name)}
-            aria-label={`Rename ${region.name}`}
-          >
-            Rename
-          </Button>
-          <Button
-            variant="subtle"
-            color="red"
-            size="xs"
-            onClick={() => onDelete(region)}
-            aria-label={`Delete ${region.name}`}
-          >
-            Delete
-          </Button>
-        </Group>
-      </Table.Td>
+      {canEdit && (
+        <Table.Td>
+          <Group gap="xs" justify="flex-end" wrap="nowrap">
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setDraft(region.name)}
+              aria-label={`Rename ${region.name}`}
+            >
+              Rename
+            </Button>
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              onClick={() => onDelete(region)}
+              aria-label={`Delete ${region.name}`}
+            >
+              Delete
+            </Button>
+          </Group>
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }

@@ -38,7 +38,7 @@ function AddRegionForm() {
   );
 }
 
-export function RegionsPanel() {
+export function RegionsPanel({ canEdit }: { canEdit: boolean }) {
   const regions = useRegions();
   const [toDelete, setToDelete] = useState<RegionView | null>(null);
   return (
@@ -62,19 +62,21 @@ export function RegionsPanel() {
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Practices</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+              {canEdit && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {regions.data.map((region) => (
-              <RegionRow key={region.id} region={region} onDelete={setToDelete} />
+              <RegionRow key={region.id} region={region} onDelete={setToDelete} canEdit={canEdit} />
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <AddRegionForm />
+      {canEdit && <AddRegionForm />}
       <DeleteRegionModal region={toDelete} onClose={() => setToDelete(null)} />
     </Paper>
   );

@@ -2,8 +2,20 @@ import { Anchor, List, Paper, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 
 /** Shown until the DSO has practices and people. */
-export function GettingStarted({ hasPractices, hasPeople }: { hasPractices: boolean; hasPeople: boolean }) {
-  if (hasPractices && hasPeople) return null;
+interface GettingStartedProps {
+  hasPractices: boolean;
+  hasPeople: boolean;
+  canAddPractices: boolean;
+  canImportPeople: boolean;
+}
+
+export function GettingStarted({
+  hasPractices,
+  hasPeople,
+  canAddPractices,
+  canImportPeople,
+}: GettingStartedProps) {
+  if ((hasPractices || !canAddPractices) && (hasPeople || !canImportPeople)) return null;
   return (
     <Paper withBorder p="lg" radius="md" mb="lg">
       <Title order={2} size="h4" mb="xs">
@@ -14,8 +26,12 @@ export function GettingStarted({ hasPractices, hasPeople }: { hasPractices: bool
       </Text>
       <List spacing="xs">
         <List.Item>
-          {hasPractices ? (
-            'Practices added.'
+          {hasPractices || !canAddPractices ? (
+            hasPractices ? (
+              'Practices added.'
+            ) : (
+              'No practice yet.'
+            )
           ) : (
             <Anchor component={Link} to="/practices/new">
               Add your first practice
@@ -23,8 +39,12 @@ export function GettingStarted({ hasPractices, hasPeople }: { hasPractices: bool
           )}
         </List.Item>
         <List.Item>
-          {hasPeople ? (
-            'People added.'
+          {hasPeople || !canImportPeople ? (
+            hasPeople ? (
+              'People added.'
+            ) : (
+              'No people yet.'
+            )
           ) : (
             <Anchor component={Link} to="/people/import">
               Import your workforce from a CSV file

@@ -81,20 +81,4 @@ export const upcomingModules: readonly UpcomingModule[] = [
       'Exchange STIX indicators over TAXII with other DSOs and ISACs, and check new indicators against your ' +
       'detections and reported emails automatically.',
   },
-  {
-    slug: 'audit',
-    title: 'Audit log',
-    summary: 'See who changed what in Enamel, and when, in a tamper-evident log.',
-    details:
-      'Every change to practices, people, settings and evidence is recorded with its author and time, and can be ' +
-      'filtered and exported for the six-year HIPAA retention period.',
-  },
-  {
-    slug: 'access',
-    title: 'Users & access',
-    summary: 'Invite colleagues, sign in with your identity provider and limit each role to its practices.',
-    details:
-      'Give regional managers and office managers access to their own practices only, with single sign-on (OIDC) ' +
-      'and fixed roles that match how a DSO is run.',
-  },
 ];
