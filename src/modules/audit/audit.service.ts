@@ -95,8 +95,13 @@ function unhashed(input: AuditInput, chainKey: string, seq: number, prevHash: st
 
 async function append(trx: Db, input: AuditInput): Promise<ChainEntry> {
   const chainKey = input.dsoId ?? platformChain;
-  await store.ensureChainHead(trx, chainKey, genesisHash);
-  const head = await store.lockChainHead(trx, chainKey);
+  // The head exists after a chain's first entry, so the insert-if-missing runs once per chain.
+  let head = await store.lockChainHead(trx, chainKey);
+  if (!head) {
+    await store.ensureChainHead(trx, chainKey, genesisHash);
+    head = await store.lockChainHead(trx, chainKey);
+    if (!head) throw new Error(`audit chain head "${chainKey}" could not be created`);
+  }
   const draft = unhashed(input, chainKey, Number(head.lastSeq) + 1, head.lastHash);
   const entry: ChainEntry = { ...draft, hash: hashEntry(draft) };
   await store.insertEvent(trx, {

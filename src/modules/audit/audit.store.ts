@@ -41,7 +41,7 @@ export function lockChainHead(db: Db, chainKey: string) {
     .select(['lastSeq', 'lastHash'])
     .where('chainKey', '=', chainKey)
     .$if(isPostgres(db), (qb) => qb.forUpdate())
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 export async function insertEvent(db: Db, row: AuditEventRow): Promise<void> {
