@@ -24,6 +24,13 @@ export interface Actor {
 export interface Scope {
   readonly dsoId: string;
   readonly actor?: Actor;
+  /** The practices a practice manager may act in; absent or null means every practice of the DSO. */
+  readonly practiceIds?: readonly string[] | null;
+}
+
+/** Whether the scope reaches this practice. */
+export function inPracticeScope(scope: Scope, practiceId: string): boolean {
+  return !scope.practiceIds || scope.practiceIds.includes(practiceId);
 }
 
 export const cliActor: Actor = { type: 'cli', id: null, label: 'enamel CLI', ip: null, userAgent: null };

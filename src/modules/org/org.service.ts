@@ -1,4 +1,10 @@
-import { type Actor, type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
+import {
+  type Actor,
+  inPracticeScope,
+  type Scope,
+  type ServiceDeps,
+  systemActor,
+} from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { toPage } from '../../platform/db/page.ts';
 import { decodeCursor } from '../../platform/db/pagination.ts';
@@ -205,7 +211,7 @@ export async function listPractices(deps: ServiceDeps, scope: Scope, query: List
   const rows = await store.listPracticeRows(
     deps.db,
     scope.dsoId,
-    query,
+    { ...query, practiceIds: scope.practiceIds ?? null },
     { field, descending },
     query.limit,
     decodeCursor(query.cursor, query.sort),
@@ -215,7 +221,8 @@ export async function listPractices(deps: ServiceDeps, scope: Scope, query: List
 }
 
 export async function getPractice(deps: ServiceDeps, scope: Scope, id: string): Promise<PracticeView> {
-  const row = await store.findPractice(deps.db, scope.dsoId, id);
+  // Outside a practice manager's practices is answered like another DSO's: not found.
+  const row = inPracticeScope(scope, id) ? await store.findPractice(deps.db, scope.dsoId, id) : undefined;
   if (!row) throw notFound('Practice', id);
   return presentPractice(row);
 }
@@ -243,6 +250,9 @@ export async function createPractice(
   scope: Scope,
   input: CreatePracticeInput,
 ): Promise<PracticeView> {
+  if (scope.practiceIds) {
+    throw new AppError('AUTH_FORBIDDEN', 'Practice managers cannot add practices; ask an administrator.');
+  }
   await assertRegion(deps, scope, input.regionId);
   const now = deps.clock.now().toISOString();
   const id = newId();
@@ -316,7 +326,7 @@ export async function practiceKeys(deps: ServiceDeps, scope: Scope): Promise<Map
 }
 
 export async function summary(deps: ServiceDeps, scope: Scope): Promise<SummaryView> {
-  const counts = await store.summaryCounts(deps.db, scope.dsoId);
+  const counts = await store.summaryCounts(deps.db, scope.dsoId, scope.practiceIds ?? null);
   const practices = { total: 0, active: 0, onboarding: 0, closed: 0 };
   const states = new Map<string, { state: string; practices: number; people: number }>();
   for (const row of counts.practices) {

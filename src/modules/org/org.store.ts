@@ -95,6 +95,8 @@ export async function deleteRegionRow(db: Db, dsoId: string, id: string, now: st
 // Practices ---------------------------------------------------------------------------------------
 
 export interface PracticeFilter {
+  /** Only these practices (a practice manager's); undefined or null means all of the DSO's. */
+  readonly practiceIds?: readonly string[] | null | undefined;
   readonly search?: string | undefined;
   readonly state?: string | undefined;
   readonly status?: string | undefined;
@@ -183,7 +185,10 @@ export async function listPracticeRows(
   const column = practiceSortColumns[sort.field];
   const direction = sort.descending ? 'desc' : 'asc';
   const search = filter.search ? `%${escapeLike(filter.search.toLowerCase())}%` : undefined;
+  const only = filter.practiceIds;
+  if (only && only.length === 0) return [];
   const rows = await practiceQuery(db, dsoId)
+    .$if(Boolean(only), (qb) => qb.where('practices.id', 'in', only as readonly string[]))
     .$if(search !== undefined, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -225,17 +230,31 @@ export function escapeLike(value: string): string {
 }
 
 /** Counts for the overview: practices by status and state, people by status, regions. */
-export async function summaryCounts(db: Db, dsoId: string) {
+export async function summaryCounts(db: Db, dsoId: string, only: readonly string[] | null = null) {
+  const scoped = only !== null;
+  const ids = only && only.length > 0 ? only : ['-'];
   const practices = await db
     .selectFrom('practices')
     .select(['state', 'status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('dsoId', '=', dsoId)
+    .$if(scoped, (qb) => qb.where('practices.id', 'in', ids))
     .groupBy(['state', 'status'])
     .execute();
   const people = await db
     .selectFrom('people')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('dsoId', '=', dsoId)
+    .$if(scoped, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('practiceMemberships')
+            .select('practiceMemberships.personId')
+            .whereRef('practiceMemberships.personId', '=', 'people.id')
+            .where('practiceMemberships.practiceId', 'in', ids),
+        ),
+      ),
+    )
     .groupBy('status')
     .execute();
   const peopleByState = await db
@@ -247,6 +266,7 @@ export async function summaryCounts(db: Db, dsoId: string) {
       (eb) => eb.fn.count<number>('practiceMemberships.personId').distinct().as('n'),
     ])
     .where('practiceMemberships.dsoId', '=', dsoId)
+    .$if(scoped, (qb) => qb.where('practiceMemberships.practiceId', 'in', ids))
     .where('people.status', '!=', 'terminated')
     .groupBy('practices.state')
     .execute();

@@ -1,5 +1,5 @@
 import { isoDate } from '../../platform/clock.ts';
-import { type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
+import { inPracticeScope, type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { toPage } from '../../platform/db/page.ts';
 import { decodeCursor } from '../../platform/db/pagination.ts';
@@ -17,7 +17,7 @@ export async function listPeople(deps: ServiceDeps, scope: Scope, query: ListPeo
   const rows = await store.listPeopleRows(
     deps.db,
     scope.dsoId,
-    query,
+    { ...query, practiceIds: scope.practiceIds ?? null },
     { field, descending },
     query.limit,
     decodeCursor(query.cursor, query.sort),
@@ -34,11 +34,20 @@ export async function listPeople(deps: ServiceDeps, scope: Scope, query: ListPeo
   );
 }
 
-export async function getPerson(deps: ServiceDeps, scope: Scope, id: string): Promise<PersonView> {
+/** The person if the scope reaches them: a practice manager sees only people of their practices. */
+async function findVisiblePerson(deps: ServiceDeps, scope: Scope, id: string) {
   const row = await store.findPerson(deps.db, scope.dsoId, id);
   if (!row) throw notFound('Person', id);
-  const practices = await store.practicesOf(deps.db, scope.dsoId, [id]);
-  return presentPerson(row, practices.get(id) ?? []);
+  const practices = (await store.practicesOf(deps.db, scope.dsoId, [id])).get(id) ?? [];
+  if (scope.practiceIds && !practices.some((practice) => inPracticeScope(scope, practice.id))) {
+    throw notFound('Person', id);
+  }
+  return { row, practices };
+}
+
+export async function getPerson(deps: ServiceDeps, scope: Scope, id: string): Promise<PersonView> {
+  const { row, practices } = await findVisiblePerson(deps, scope, id);
+  return presentPerson(row, practices);
 }
 
 async function assertPractices(
@@ -46,7 +55,7 @@ async function assertPractices(
   scope: Scope,
   practiceIds: readonly string[],
 ): Promise<void> {
-  const unique = [...new Set(practiceIds)];
+  const unique = [...new Set(practiceIds)].filter((id) => inPracticeScope(scope, id));
   const found = new Set((await store.existingPracticeIds(deps.db, scope.dsoId, unique)).map((row) => row.id));
   const issues = practiceIds.flatMap((id, index) =>
     found.has(id)
@@ -96,6 +105,11 @@ export async function createPerson(
   scope: Scope,
   input: CreatePersonInput,
 ): Promise<PersonView> {
+  if (scope.practiceIds && input.practiceIds.length === 0) {
+    throw new AppError('VALIDATION_FAILED', 'practiceIds: name at least one of your practices.', [
+      { path: ['body', 'practiceIds'], code: 'required', message: 'Name at least one of your practices.' },
+    ]);
+  }
   await assertPractices(deps, scope, input.practiceIds);
   const hireDate = input.hireDate ?? null;
   assertDates(hireDate, input.terminationDate ?? null);
@@ -140,9 +154,15 @@ export async function updatePerson(
   id: string,
   input: UpdatePersonInput,
 ): Promise<PersonView> {
-  const current = await store.findPerson(deps.db, scope.dsoId, id);
-  if (!current) throw notFound('Person', id);
+  const { row: current, practices: currentPractices } = await findVisiblePerson(deps, scope, id);
   if (input.practiceIds) await assertPractices(deps, scope, input.practiceIds);
+  // A practice manager changes memberships only inside their practices; the others stay as they are.
+  const practiceIds = input.practiceIds
+    ? [
+        ...currentPractices.map((practice) => practice.id).filter((pid) => !inPracticeScope(scope, pid)),
+        ...input.practiceIds,
+      ]
+    : undefined;
   const merged = {
     firstName: input.firstName ?? current.firstName,
     lastName: input.lastName ?? current.lastName,
@@ -175,12 +195,13 @@ export async function updatePerson(
         sortName: sortNameOf(merged),
         updatedAt: stamp,
       });
-      if (input.practiceIds) await store.replaceMemberships(trx, scope.dsoId, id, input.practiceIds, stamp);
+      if (practiceIds) await store.replaceMemberships(trx, scope.dsoId, id, practiceIds, stamp);
       await audit.record(trx, personAudit(scope, 'people.update', id, stamp, input));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw emailConflict(merged.email);
     throw error;
   }
-  return getPerson(deps, scope, id);
+  // The caller just acted on this person, so answer the result even if it moved them out of their practices.
+  return getPerson(deps, { dsoId: scope.dsoId }, id);
 }

@@ -4,6 +4,8 @@ import { afterCursor, type Cursor } from '../../platform/db/pagination.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
 
 export interface PeopleFilter {
+  /** Only people belonging to one of these practices (a practice manager's); null means everyone. */
+  readonly practiceIds?: readonly string[] | null | undefined;
   readonly search?: string | undefined;
   readonly practiceId?: string | undefined;
   readonly jobRole?: string | undefined;
@@ -70,6 +72,17 @@ export async function listPeopleRows(
           ),
         ),
       )
+      .$if(Boolean(filter.practiceIds), (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('practiceMemberships')
+              .select('practiceMemberships.personId')
+              .whereRef('practiceMemberships.personId', '=', 'people.id')
+              .where('practiceMemberships.practiceId', 'in', [...(filter.practiceIds ?? []), '-']),
+          ),
+        ),
+      )
       .$if(cursor !== undefined, (qb) =>
         qb.where((eb) => afterCursor(eb, expr, 'people.id', sort.descending, cursor as Cursor)),
       )
@@ -109,7 +122,8 @@ export function searchTermsOf(person: Pick<PersonTable, 'firstName' | 'lastName'
   const email = fold(person.email.trim());
   const at = email.lastIndexOf('@');
   terms.add(email);
-  for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/)) terms.add(part);
+  // The first part of the local part begins the address, which is a term already.
+  for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/).slice(1)) terms.add(part);
   if (at >= 0) terms.add(email.slice(at + 1));
   terms.delete('');
   return [...terms];

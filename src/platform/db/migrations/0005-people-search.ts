@@ -8,7 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('personSearchTerms')
-    .addColumn('dsoId', 'text', (col) => col.notNull().references('dsos.id').onDelete('cascade'))
+    // No foreign key on dsoId: a DSO's people cascade to their terms, and each check would slow imports.
+    .addColumn('dsoId', 'text', (col) => col.notNull())
     .addColumn('personId', 'text', (col) => col.notNull().references('people.id').onDelete('cascade'))
     .addColumn('term', postgres ? sql`text collate "C"` : 'text', (col) => col.notNull())
     .addPrimaryKeyConstraint('personSearchTerms_pk', ['personId', 'term'])
@@ -77,7 +78,8 @@ function termsOf(person: { firstName: string; lastName: string; email: string })
   const email = fold(person.email.trim());
   const at = email.lastIndexOf('@');
   terms.add(email);
-  for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/)) terms.add(part);
+  // The first part of the local part begins the address, which is a term already.
+  for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/).slice(1)) terms.add(part);
   if (at >= 0) terms.add(email.slice(at + 1));
   terms.delete('');
   return [...terms];
