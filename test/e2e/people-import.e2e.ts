@@ -176,9 +176,7 @@ describe('people import journey', () => {
     await field('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
-    await page
-      .getByLabel('Authentication code', { exact: true })
-      .fill(await generate({ secret: totpSecret }));
+    await field('Authentication code').fill(await generate({ secret: totpSecret }));
     await snapshot('12-mfa-challenge');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
@@ -204,11 +202,41 @@ describe('people import journey', () => {
     await snapshot('14-audit-entry');
     await page.keyboard.press('Escape');
 
-    const action = page.getByRole('textbox', { name: 'Action' });
+    const action = page.getByRole('searchbox', { name: 'Action' });
     await action.fill('people.*');
     await table.getByRole('row').filter({ hasText: 'practices.create' }).waitFor({ state: 'detached' });
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(
       'action=people.*',
     );
+  });
+
+  it('adds a user with a one-time setup link, and lists the sessions on the profile', async () => {
+    await openNav('Users & access');
+    await page.getByRole('table', { name: 'Users' }).getByRole('cell', { name: admin.email }).waitFor();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add user' });
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('omar.haddad@brightsmiles.example');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Omar Haddad');
+    await snapshot('15-add-user');
+    await dialog.getByRole('button', { name: 'Add user' }).click();
+    const link = page.getByRole('dialog', { name: 'Hand over the setup link' });
+    expect(await link.getByRole('textbox', { name: 'Setup link' }).inputValue()).toMatch(
+      /\/setup-link#.{20,}$/,
+    );
+    await snapshot('16-setup-link');
+    await link.getByRole('button', { name: 'Done' }).click();
+    await page
+      .getByRole('table', { name: 'Users' })
+      .getByRole('cell', { name: 'Omar Haddad', exact: true })
+      .waitFor();
+    await snapshot('17-users');
+
+    await openNav('Profile');
+    await page.getByRole('table', { name: 'Active sessions' }).getByText('This session').waitFor();
+    await snapshot('18-profile');
+    // A phone-sized screen: the navigation folds behind the menu button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Open navigation' }).waitFor();
+    await snapshot('19-profile-phone');
   });
 });
