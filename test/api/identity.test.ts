@@ -215,19 +215,17 @@ describeEachDialect('identity: setup, sign-in, MFA, sessions, tokens', (get) => 
     const session = { cookie: cookieOf(signedIn), csrf: signedIn.json().csrfToken };
     const me = (await app.inject({ url: '/api/v1/me', headers: auth(session) })).json();
     expect(me.user.email).toBe(email());
-    // Pass MFA with a current TOTP code, re-derived from the enrolment above.
+    // Pass MFA with a TOTP code of a new time step; the same code a second time is refused (RFC 6238 5.2).
+    test.clock.advance(30_000);
     const secret = secrets[3] as string;
     const code = await generate({ secret, epoch: Math.floor(test.clock.now().getTime() / 1000) });
-    expect(
-      (
-        await app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/mfa/verify',
-          headers: auth(session),
-          payload: { code },
-        })
-      ).statusCode,
-    ).toBe(204);
+    const verify = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', headers, payload: { code } });
+    expect((await verify(auth(session))).statusCode).toBe(204);
+    const replay = await signIn();
+    expect((await verify(auth({ cookie: cookieOf(replay), csrf: replay.json().csrfToken }))).statusCode).toBe(
+      401,
+    );
 
     const created = await app.inject({
       method: 'POST',

@@ -53,6 +53,7 @@ async function createSignedInUser(
     passwordChangedAt: null,
     mfaSecret: null,
     mfaEnabledAt: now,
+    mfaLastStep: null,
     recoveryCodes: '[]',
     expiresAt: role === 'auditor' ? '2099-01-01T00:00:00.000Z' : null,
     lastSignInAt: null,

@@ -147,6 +147,7 @@ export async function createUser(
         passwordChangedAt: null,
         mfaSecret: null,
         mfaEnabledAt: null,
+        mfaLastStep: null,
         recoveryCodes: '[]',
         expiresAt: input.expiresAt ?? null,
         lastSignInAt: null,

@@ -13,16 +13,22 @@ export async function totpEnrolment(secret: string, account: string) {
   return { secret, otpauthUrl, qrDataUrl };
 }
 
-/** Checks a TOTP code at the given instant (an injected clock in tests). */
-export async function isValidTotp(secret: string, code: string, at: Date): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
-  const result = await verify({
-    secret,
-    token: code,
-    epoch: Math.floor(at.getTime() / 1000),
-    epochTolerance: 30,
-  });
-  return result.valid;
+/**
+ * Checks a TOTP code at the given instant (an injected clock in tests) and answers its time step, or null.
+ * Codes of the last accepted step or earlier are refused, so a code works once (RFC 6238 5.2).
+ */
+export async function acceptedTotpStep(
+  secret: string,
+  code: string,
+  at: Date,
+  lastStep: number | null,
+): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(at.getTime() / 1000);
+  const result = await verify({ secret, token: code, epoch, epochTolerance: 30 });
+  if (!result.valid) return null;
+  const step = Math.floor(epoch / 30) + result.delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 /** Ten single-use recovery codes, shown once; only their hashes are kept. */

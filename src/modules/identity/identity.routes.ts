@@ -126,7 +126,7 @@ export async function identityRoutes(
     config: access('self', 'self', { beforeMfa: true }),
     schema: { operationId: 'auth.signOut', tags, response: { 204: z.null(), ...errorResponses } },
     handler: async (request, reply) => {
-      await identity.signOut(userOf(request).sessionId);
+      await identity.signOut(userOf(request).sessionId, userOf(request).userId);
       void reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },

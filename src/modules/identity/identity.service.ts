@@ -6,7 +6,7 @@ import type { Authenticator, Permission, Principal } from '../../platform/http/a
 import { newId } from '../../platform/ids.ts';
 import * as audit from '../audit/index.ts';
 import {
-  isValidTotp,
+  acceptedTotpStep,
   newRecoveryCodes,
   newTotpSecret,
   recoveryCodeHash,
@@ -262,6 +262,7 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
         passwordChangedAt: input.password === null ? null : at,
         mfaSecret: null,
         mfaEnabledAt: null,
+        mfaLastStep: null,
         recoveryCodes: '[]',
         expiresAt: null,
         lastSignInAt: null,
@@ -307,8 +308,10 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
       return { token, session, user: await userView(user), mfa: mfaState(user, session.mfaPassed === 1) };
     },
 
-    async signOut(sessionId: string): Promise<void> {
+    async signOut(sessionId: string, userId: string): Promise<void> {
       await store.updateSessionRow(deps.db, sessionId, { revokedAt: now().toISOString() });
+      const user = await store.findUserById(deps.db, userId);
+      if (user) await trail(user, null, 'auth.signOut');
     },
 
     async signOutEverywhere(userId: string): Promise<number> {
@@ -424,7 +427,8 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
       const user = await store.findUserById(deps.db, userId);
       if (!user?.mfaSecret || user.mfaEnabledAt) throw new AppError('CONFLICT', 'Start the enrolment first.');
       const seed = await secrets.decrypt(user.mfaSecret, mfaSecretColumn.aad({ id: userId }));
-      if (!(await isValidTotp(seed, code, now()))) {
+      const step = await acceptedTotpStep(seed, code, now(), user.mfaLastStep);
+      if (step === null || !(await store.claimTotpStep(deps.db, userId, step))) {
         throw new AppError(
           'AUTH_MFA_INVALID',
           'That code is not right: check the time on your phone and try the next code.',
@@ -449,7 +453,8 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
         throw new AppError('CONFLICT', 'Set up multi-factor authentication first.');
       await throttleCheck([`mfa:${userId}`]);
       const seed = await secrets.decrypt(user.mfaSecret, mfaSecretColumn.aad({ id: userId }));
-      if (await isValidTotp(seed, code, now())) {
+      const step = await acceptedTotpStep(seed, code, now(), user.mfaLastStep);
+      if (step !== null && (await store.claimTotpStep(deps.db, userId, step))) {
         await store.clearThrottle(deps.db, `mfa:${userId}`);
         await store.updateSessionRow(deps.db, sessionId, { mfaPassed: 1 });
         return;

@@ -82,6 +82,17 @@ export async function existingPracticeIds(
   return new Set(rows.map((row) => row.id));
 }
 
+/** Records a TOTP step as used unless a later or equal one already was: false means a replayed code. */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ mfaLastStep: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('mfaLastStep', 'is', null), eb('mfaLastStep', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 // Sessions ------------------------------------------------------------------------------------------
 
 export async function insertSession(db: Db, row: SessionTable): Promise<void> {

@@ -87,6 +87,8 @@ export interface UserTable {
   /** TOTP seed, encrypted at rest. */
   mfaSecret: string | null;
   mfaEnabledAt: string | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice (RFC 6238 5.2). */
+  mfaLastStep: number | null;
   /** JSON array of SHA-256 hashes of unused recovery codes. */
   recoveryCodes: string;
   /** Auditor accounts end on this date-time. */

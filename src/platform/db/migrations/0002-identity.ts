@@ -14,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('passwordChangedAt', 'text')
     .addColumn('mfaSecret', 'text')
     .addColumn('mfaEnabledAt', 'text')
+    .addColumn('mfaLastStep', 'integer')
     .addColumn('recoveryCodes', 'text', (col) => col.notNull().defaultTo('[]'))
     .addColumn('expiresAt', 'text')
     .addColumn('lastSignInAt', 'text')
