@@ -1,8 +1,14 @@
+import fs from 'node:fs';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import * as audit from './modules/audit/index.ts';
@@ -63,18 +69,34 @@ function lazySecretBox(open: () => Promise<SecretBox>): SecretBox {
   };
 }
 
+function readTls(files: { cert: string; key: string }) {
+  try {
+    return { cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
+  } catch (error) {
+    throw new AppError(
+      'CONFIG_INVALID',
+      `The TLS certificate or key cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
+    );
+  }
+}
+
 /** Builds the Enamel HTTP app without listening: tests inject requests; main.ts listens. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database, logger } = options;
   const deps: ServiceDeps = { db: database.db, clock: options.clock ?? systemClock, log: logger };
-  const app = Fastify({
+  const serverOptions = {
+    ...(config.tls ? { https: readTls(config.tls) } : {}),
+    // A hop count is valid at run time; the option's type omits numbers.
+    trustProxy: config.trustProxy as boolean | string[],
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: () => newId(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
-  });
+  };
+  // One instance type whether or not TLS is on: the https variant differs only in its raw server.
+  const app = Fastify(serverOptions as FastifyServerOptions) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(handleError);
@@ -86,6 +108,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => collectApiRoute(route, app.apiRoutes));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // HSTS only over HTTPS (direct TLS, or a trusted proxy that says so); over plain loopback it would pin nothing.
+    if (request.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   registerSecurityHeaders(app, {
@@ -105,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
-    // HSTS only makes sense once Enamel serves TLS; until then browsers would pin plain loopback HTTP.
+    // Set per request in onSend, only when the request came over HTTPS.
     hsts: false,
   });
   if (config.rateLimit > 0) {

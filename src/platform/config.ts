@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KeyMaterial } from './crypto/key-material.ts';
 import { AppError } from './errors.ts';
+import { SmtpUrl } from './mail/smtp-url.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,6 +45,21 @@ const variables = {
     schema: z.url().optional(),
     form: 'the address people use to reach Enamel, such as https://enamel.smiledental.com',
   },
+  ENAMEL_TLS_CERT: {
+    schema: z.string().min(1).optional(),
+    form: 'the path of a PEM certificate (chain) file; with ENAMEL_TLS_KEY, Enamel serves HTTPS',
+  },
+  ENAMEL_TLS_KEY: {
+    schema: z.string().min(1).optional(),
+    form: 'the path of the PEM private key of ENAMEL_TLS_CERT',
+  },
+  ENAMEL_TRUST_PROXY: {
+    schema: z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/)
+      .optional(),
+    form: 'true, a hop count such as 1, or the proxy addresses/CIDRs, comma-separated',
+  },
   ENAMEL_WEB_DIR: {
     schema: z.string().min(1).optional(),
     form: 'the directory of the built web app (default web/dist, built on first start when missing)',
@@ -60,6 +76,18 @@ const variables = {
       .optional(),
     form: 'the base64 of 32 random bytes (44 characters, e.g. from `openssl rand -base64 32`)',
   },
+  ENAMEL_SMTP_URL: {
+    schema: z
+      .string()
+      .refine((value) => SmtpUrl.parse(value) !== undefined)
+      .transform((value) => SmtpUrl.parse(value) as SmtpUrl)
+      .optional(),
+    form: 'an SMTP server URL such as smtps://user:password@smtp.example.com:465 or smtp://mail.internal:25',
+  },
+  ENAMEL_MAIL_FROM: {
+    schema: z.email().optional(),
+    form: 'the sender email address, such as security@smiledental.com (required with ENAMEL_SMTP_URL)',
+  },
 } as const;
 
 export interface Config {
@@ -73,18 +101,58 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The built web app; undefined means the default web/dist, built when missing. */
   readonly webDir: string | undefined;
+  /** HTTPS certificate and key files, both or neither. */
+  readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  /** Fastify's trustProxy: whether X-Forwarded-* from these proxies are believed. */
+  readonly trustProxy: boolean | number | string[];
   readonly sessionIdleMinutes: number;
   readonly sessionMaxHours: number;
   /** Base of links in emails and CLI output; defaults to http://HOST:PORT. */
   readonly publicUrl: string;
   /** The master key from ENAMEL_MASTER_KEY; undefined means the key file in the data directory. Prints as [hidden]. */
   readonly masterKey: KeyMaterial | undefined;
+  /** The SMTP server for password reset and sign-in links; undefined means email is off. Prints without credentials. */
+  readonly smtpUrl: SmtpUrl | undefined;
+  /** The sender address of Enamel's email. */
+  readonly mailFrom: string | undefined;
 }
 
 type VariableName = keyof typeof variables;
 
 /** Variables whose value is never quoted back in an error. */
-const secretVariables: ReadonlySet<VariableName> = new Set(['DATABASE_URL', 'ENAMEL_MASTER_KEY']);
+const secretVariables: ReadonlySet<VariableName> = new Set([
+  'DATABASE_URL',
+  'ENAMEL_MASTER_KEY',
+  'ENAMEL_SMTP_URL',
+]);
+
+function tlsFiles(
+  cert: string | undefined,
+  key: string | undefined,
+  issues: { path: string[]; code: string; message: string }[],
+) {
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined) {
+    const missing = cert === undefined ? 'ENAMEL_TLS_CERT' : 'ENAMEL_TLS_KEY';
+    issues.push({
+      path: [missing],
+      code: 'CONFIG_INVALID',
+      message: `${missing} must be set too: TLS needs both the certificate and the key.`,
+    });
+    return undefined;
+  }
+  return { cert: path.resolve(cert), key: path.resolve(key) };
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
 
 function optionalPath(value: string | undefined): string | undefined {
   return value === undefined ? undefined : path.resolve(value);
@@ -114,11 +182,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimit: read('ENAMEL_RATE_LIMIT'),
     shutdownTimeoutMs: read('ENAMEL_SHUTDOWN_TIMEOUT_MS'),
     webDir: optionalPath(read('ENAMEL_WEB_DIR')),
+    tls: tlsFiles(read('ENAMEL_TLS_CERT'), read('ENAMEL_TLS_KEY'), issues),
+    trustProxy: trustProxyOf(read('ENAMEL_TRUST_PROXY')),
     sessionIdleMinutes: read('ENAMEL_SESSION_IDLE_MINUTES'),
     sessionMaxHours: read('ENAMEL_SESSION_MAX_HOURS'),
     publicUrl: '',
     masterKey: read('ENAMEL_MASTER_KEY'),
+    smtpUrl: read('ENAMEL_SMTP_URL'),
+    mailFrom: read('ENAMEL_MAIL_FROM'),
   };
+  if (config.smtpUrl !== undefined && env.ENAMEL_MAIL_FROM === undefined) {
+    issues.push({
+      path: ['ENAMEL_MAIL_FROM'],
+      code: 'CONFIG_INVALID',
+      message: `ENAMEL_MAIL_FROM must be ${variables.ENAMEL_MAIL_FROM.form}.`,
+    });
+  }
   config.publicUrl = (read('ENAMEL_PUBLIC_URL') ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
   if (issues.length > 0) {
     throw new AppError('CONFIG_INVALID', issues.map((issue) => issue.message).join(' '), issues);

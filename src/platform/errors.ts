@@ -87,6 +87,29 @@ export const errorCodes = {
     status: 500,
     meaning: 'A key rotation could not re-encrypt some values, or another rotation ran at the same time.',
   },
+  SSO_PROVIDER_UNAVAILABLE: {
+    status: 404,
+    meaning: 'The single sign-on provider does not exist or is disabled.',
+  },
+  SSO_STATE_INVALID: {
+    status: 400,
+    meaning: 'The single sign-on answer does not belong to a sign-in started in this browser, or it expired.',
+  },
+  SSO_PROVIDER_ERROR: {
+    status: 502,
+    meaning: 'The identity provider refused the sign-in, could not be reached, or answered tokens that failed checks.',
+  },
+  SSO_EMAIL_UNVERIFIED: { status: 403, meaning: 'The identity provider did not give a verified email address.' },
+  SSO_DOMAIN_NOT_ALLOWED: {
+    status: 403,
+    meaning: "The email's domain is not one the single sign-on provider allows.",
+  },
+  SSO_NO_ROLE: { status: 403, meaning: "None of the person's groups maps to an Enamel role." },
+  SSO_ACCOUNT_DISABLED: { status: 403, meaning: 'The Enamel account of this person is disabled or expired.' },
+  SSO_ACCOUNT_CONFLICT: {
+    status: 409,
+    meaning: 'The email belongs to an Enamel account of another DSO, or another sign-in is bound to it.',
+  },
   INTERNAL: {
     status: 500,
     meaning: 'An unexpected error; the server log holds the details under the requestId.',

@@ -38,6 +38,8 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
   'users:write': ['dso_admin', 'it_admin'],
   'tokens:read': ['dso_admin', 'it_admin', 'security_officer'],
   'tokens:write': ['dso_admin', 'it_admin'],
+  'sso:read': ['dso_admin', 'security_officer', 'it_admin'],
+  'sso:write': ['dso_admin'],
 };
 
 /** Roles above staff must use MFA (the January 2025 HIPAA proposal makes it mandatory). */

@@ -239,3 +239,58 @@ export interface PersonSearchTermTable {
 export interface Database {
   personSearchTerms: PersonSearchTermTable;
 }
+
+/** Single sign-on (docs/sso.md): a DSO's OpenID Connect providers, merged into `Database`. */
+export interface SsoProviderTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  /** 'entra' | 'google' | 'generic'. */
+  kind: string;
+  issuerUrl: string;
+  clientId: string;
+  /** The client secret, encrypted at rest (enc:v1:...). */
+  clientSecret: string;
+  /** JSON array of lower-case email domains. */
+  allowedDomains: string;
+  groupClaim: string;
+  /** JSON array of { group, role }, first match wins. */
+  roleMappings: string;
+  /** Role when no group matches; null refuses the sign-in. */
+  defaultRole: string | null;
+  /** 1 when the provider is trusted to enforce MFA, so its sign-ins pass Enamel's MFA. */
+  enforcesMfa: number;
+  enabled: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An account signed in through a provider: the provider's subject, bound to one user. */
+export interface SsoIdentityTable {
+  providerId: string;
+  subject: string;
+  userId: string;
+  dsoId: string;
+  /** 1 when the provider's groups set the user's role at each sign-in (accounts it created). */
+  managesRole: number;
+  createdAt: string;
+  lastSignInAt: string;
+}
+
+/** A sign-in in flight: what the callback checks. */
+export interface SsoLoginTable {
+  /** SHA-256 of the browser's flow cookie. */
+  id: string;
+  providerId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Database {
+  ssoProviders: SsoProviderTable;
+  ssoIdentities: SsoIdentityTable;
+  ssoLogins: SsoLoginTable;
+}

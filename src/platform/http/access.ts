@@ -29,6 +29,8 @@ export const permissions = [
   'users:write',
   'tokens:read',
   'tokens:write',
+  'sso:read',
+  'sso:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
