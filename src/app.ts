@@ -14,6 +14,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import * as audit from './modules/audit/index.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { createIdentity, identitySettings } from './modules/identity/identity.service.ts';
+import { identityLinkRoutes } from './modules/identity/identity-links.routes.ts';
+import { ssoRoutes } from './modules/identity/sso/sso.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -31,6 +33,7 @@ import { responseSerializerCompiler } from './platform/http/serializer.ts';
 import { defaultWebDir, isClientRoute, registerWeb } from './platform/http/web.ts';
 import { newId } from './platform/ids.ts';
 import type { Logger } from './platform/log.ts';
+import { createMailer } from './platform/mail/index.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -177,6 +180,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(systemRoutes, { deps, database });
   await app.register(identityRoutes, { prefix: apiPrefix, deps, identity });
+  await app.register(ssoRoutes, { prefix: apiPrefix, deps, identity, secrets });
+  await app.register(identityLinkRoutes, { prefix: apiPrefix, deps, identity, mailer: createMailer(config) });
   await app.register(orgRoutes, { prefix: apiPrefix, deps });
   await app.register(peopleRoutes, { prefix: apiPrefix, deps });
   await app.register(auditRoutes, { prefix: apiPrefix, deps });

@@ -5,6 +5,8 @@ import { registerPlatformCommands } from './cli/platform.cli.ts';
 import { registerAuditCommands } from './modules/audit/audit.cli.ts';
 import { registerDemoCommands } from './modules/demo/demo.cli.ts';
 import { registerIdentityCommands } from './modules/identity/identity.cli.ts';
+// Loaded for its encrypted-column registration, so `enamel keys rotate` re-encrypts SSO client secrets too.
+import './modules/identity/sso/sso-admin.service.ts';
 import { registerPeopleCommands } from './modules/people/people.cli.ts';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;

@@ -191,7 +191,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     smtpUrl: read('ENAMEL_SMTP_URL'),
     mailFrom: read('ENAMEL_MAIL_FROM'),
   };
-  if (config.smtpUrl !== undefined && env.ENAMEL_MAIL_FROM === undefined) {
+  if (config.smtpUrl !== undefined && !env.ENAMEL_MAIL_FROM) {
     issues.push({
       path: ['ENAMEL_MAIL_FROM'],
       code: 'CONFIG_INVALID',

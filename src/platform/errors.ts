@@ -97,9 +97,13 @@ export const errorCodes = {
   },
   SSO_PROVIDER_ERROR: {
     status: 502,
-    meaning: 'The identity provider refused the sign-in, could not be reached, or answered tokens that failed checks.',
+    meaning:
+      'The identity provider refused the sign-in, could not be reached, or answered tokens that failed checks.',
   },
-  SSO_EMAIL_UNVERIFIED: { status: 403, meaning: 'The identity provider did not give a verified email address.' },
+  SSO_EMAIL_UNVERIFIED: {
+    status: 403,
+    meaning: 'The identity provider did not give a verified email address.',
+  },
   SSO_DOMAIN_NOT_ALLOWED: {
     status: 403,
     meaning: "The email's domain is not one the single sign-on provider allows.",
@@ -109,6 +113,14 @@ export const errorCodes = {
   SSO_ACCOUNT_CONFLICT: {
     status: 409,
     meaning: 'The email belongs to an Enamel account of another DSO, or another sign-in is bound to it.',
+  },
+  MAIL_NOT_CONFIGURED: {
+    status: 503,
+    meaning: 'Enamel cannot send email: ENAMEL_SMTP_URL and ENAMEL_MAIL_FROM are not set.',
+  },
+  MAIL_SEND_FAILED: {
+    status: 502,
+    meaning: 'The SMTP server could not be reached or did not accept the message.',
   },
   INTERNAL: {
     status: 500,

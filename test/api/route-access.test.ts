@@ -11,7 +11,15 @@ import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
  * The route table: every API route must appear here with how another tenant's call is answered.
  * A route missing from the table fails the suite, so a new route cannot skip the isolation checks.
  */
-type Ids = { practice: string; person: string; region: string; dso: string; user: string; token: string };
+type Ids = {
+  practice: string;
+  person: string;
+  region: string;
+  dso: string;
+  user: string;
+  token: string;
+  ssoProvider: string;
+};
 type Case =
   | { kind: 'resource'; url: (ids: Ids) => string; payload?: object }
   | { kind: 'list'; url: string; hidden: (ids: Ids) => string }
@@ -26,6 +34,16 @@ const table: Record<string, Case> = {
   'POST /api/v1/setup': { kind: 'public', why: 'works only while no administrator exists' },
   'POST /api/v1/auth/sign-in': { kind: 'public', why: 'signing in' },
   'POST /api/v1/auth/setup-link': { kind: 'public', why: 'needs a one-time token' },
+  'POST /api/v1/auth/password-reset': {
+    kind: 'public',
+    why: 'answers 202 for any address; the link goes only to the account owner',
+  },
+  'POST /api/v1/auth/password-reset/confirm': { kind: 'public', why: 'needs a one-time emailed token' },
+  'POST /api/v1/auth/magic-link': {
+    kind: 'public',
+    why: 'answers 202 for any address; the link goes only to the account owner',
+  },
+  'POST /api/v1/auth/magic-link/verify': { kind: 'public', why: 'needs a one-time emailed token' },
   'GET /api/v1/me': { kind: 'own', why: "answers the caller's own account" },
   'POST /api/v1/auth/sign-out': { kind: 'own', why: "ends the caller's own session" },
   'POST /api/v1/auth/sign-out-everywhere': { kind: 'own', why: "ends the caller's own sessions" },
@@ -120,6 +138,39 @@ const table: Record<string, Case> = {
     url: '/api/v1/audit-events/anchor',
     hidden: (ids) => ids.dso,
   },
+  'GET /api/v1/auth/sso': { kind: 'public', why: 'names the enabled sign-in providers for the sign-in page' },
+  'GET /api/v1/auth/sso/:id/start': { kind: 'public', why: 'redirects to the provider; needs no account' },
+  'GET /api/v1/auth/sso/:id/callback': {
+    kind: 'public',
+    why: 'needs the flow cookie and the provider’s signed answer',
+  },
+  'GET /api/v1/sso/providers': {
+    kind: 'list',
+    url: '/api/v1/sso/providers',
+    hidden: (ids) => ids.ssoProvider,
+  },
+  'POST /api/v1/sso/providers': {
+    kind: 'createsOwn',
+    url: '/api/v1/sso/providers',
+    payload: {
+      name: 'Attacker IdP',
+      kind: 'google',
+      issuerUrl: 'https://accounts.google.com',
+      clientId: 'attacker',
+      clientSecret: 'attacker secret',
+      allowedDomains: ['attacker.example'],
+    },
+    list: '/api/v1/sso/providers',
+  },
+  'PATCH /api/v1/sso/providers/:id': {
+    kind: 'resource',
+    url: (ids) => `/api/v1/sso/providers/${ids.ssoProvider}`,
+    payload: { name: 'Taken' },
+  },
+  'DELETE /api/v1/sso/providers/:id': {
+    kind: 'resource',
+    url: (ids) => `/api/v1/sso/providers/${ids.ssoProvider}`,
+  },
 };
 
 function concreteUrl(url: string): string {
@@ -169,6 +220,19 @@ describe('access control, route by route', () => {
       headers: admin,
       payload: { name: 'Victim token', scopes: ['people:read'] },
     });
+    const ssoProvider = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sso/providers',
+      headers: admin,
+      payload: {
+        name: 'Victim IdP',
+        kind: 'entra',
+        issuerUrl: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+        clientId: 'victim',
+        clientSecret: 'victim secret',
+        allowedDomains: ['victim.example'],
+      },
+    });
     victim = {
       dso: dso.id,
       practice: practice.id,
@@ -176,6 +240,7 @@ describe('access control, route by route', () => {
       region: region.json().id,
       user: user.json().user.id,
       token: token.json().token.id,
+      ssoProvider: ssoProvider.json().id,
     };
     attacker = (await buildDso(deps)).id;
   });

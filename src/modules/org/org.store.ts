@@ -127,7 +127,7 @@ function practiceQuery(db: Db, dsoId: string) {
 async function withPeopleCounts<R extends { id: string }>(
   db: Db,
   dsoId: string,
-  rows: readonly R[],
+  rows: R[],
 ): Promise<(R & { peopleCount: number })[]> {
   if (rows.length === 0) return [];
   const counts = await db
@@ -164,7 +164,8 @@ async function withPeopleCounts<R extends { id: string }>(
   const byPractice = new Map(
     counts.map((count) => [count.practiceId, Number(count.members) - Number(count.terminated)]),
   );
-  return rows.map((row) => ({ ...row, peopleCount: byPractice.get(row.id) ?? 0 }));
+  // Assigned onto the fresh rows: a spread copy leaves V8 objects that every later property read pays for.
+  return rows.map((row) => Object.assign(row, { peopleCount: byPractice.get(row.id) ?? 0 }));
 }
 
 export type PracticeRow = Awaited<ReturnType<typeof findPractice>> & {};

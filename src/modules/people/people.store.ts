@@ -126,7 +126,9 @@ export function searchTermsOf(person: Pick<PersonTable, 'firstName' | 'lastName'
   for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/).slice(1)) terms.add(part);
   if (at >= 0) terms.add(email.slice(at + 1));
   terms.delete('');
-  return [...terms];
+  // A term that begins another one adds no match (prefixes of the longer one match it too).
+  const all = [...terms];
+  return all.filter((term) => !all.some((other) => other !== term && other.startsWith(term)));
 }
 
 /** The words of a query, folded like the terms; a comma separates words too ("Gonzalez, Maria"). */
@@ -187,8 +189,7 @@ function searchTermRows(rows: readonly PersonTable[]) {
 }
 
 async function insertSearchTerms(db: Db, rows: readonly PersonTable[]): Promise<void> {
-  // In key order, a large batch appends to the search index's pages instead of touching them at random.
-  const terms = searchTermRows(rows).sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const terms = searchTermRows(rows);
   // 3 columns x 2,000 rows stays well under SQLite's bound-parameter limit.
   for (let i = 0; i < terms.length; i += 2000) {
     await db

@@ -34,6 +34,9 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache: a 50,000-person import's changes stay in memory until the commit (a smaller cache
+  // spills them to the WAL mid-transaction), and reads of a large DSO stay off the disk.
+  sqlite.pragma('cache_size = -65536');
   return sqlite;
 }
 

@@ -86,5 +86,7 @@ function termsOf(person: { firstName: string; lastName: string; email: string })
   for (const part of (at < 0 ? email : email.slice(0, at)).split(/[._+-]+/).slice(1)) terms.add(part);
   if (at >= 0) terms.add(email.slice(at + 1));
   terms.delete('');
-  return [...terms];
+  // A term that begins another one adds no match (prefixes of the longer one match it too).
+  const all = [...terms];
+  return all.filter((term) => !all.some((other) => other !== term && other.startsWith(term)));
 }
