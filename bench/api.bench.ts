@@ -4,6 +4,7 @@ import { femaleFirstNames, lastNames, maleFirstNames } from '../src/modules/demo
 import { createRng } from '../src/modules/demo/demo.random.ts';
 import {
   benchEnv,
+  createApiToken,
   createTempDir,
   formatMs,
   type LoadResult,
@@ -23,6 +24,15 @@ const targets = { p95Ms: 25, requestsPerSecond: 1500, importSeconds: 10 } as con
 
 /** Fragments of common surnames, so every search matches a realistic share of people. */
 const searchTerms = ['son', 'ez', 'ng', 'an', 'lee', 'mar', 'patel', 'ra', 'ill', 'kim', 'ton', 'er'];
+
+/** What the benchmark's API token may do. */
+const tokenScopes = ['people:read', 'practices:read', 'people:import'];
+
+/** The server and the headers that authenticate a request to it (an API token of the demo DSO). */
+interface Api {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+}
 
 interface Settings {
   readonly practices: number;
@@ -65,18 +75,19 @@ export async function run(args: string[]): Promise<void> {
     const demo = await timed(() =>
       runEnamel(['demo', '--practices', String(settings.practices), '--json'], env),
     );
-    const summary = JSON.parse(demo.value) as { people: number; dso: { domains: string[] } };
+    const summary = JSON.parse(demo.value) as { people: number; dso: { id: string; domains: string[] } };
     console.log(
       `demo: ${summary.people} people written in ${demo.seconds.toFixed(2)} s (including process start)`,
     );
+    const headers = await createApiToken(dataDir, summary.dso.id, tokenScopes);
     server = await startServer(env);
     console.log(`server: pid ${server.pid} at ${server.url}\n`);
-    passed = (await benchReads(server.url, settings)) && passed;
-    const practiceNames = await allPracticeNames(server.url);
+    const api: Api = { url: server.url, headers };
+    passed = (await benchReads(api, settings)) && passed;
+    const practiceNames = await allPracticeNames(api);
     passed =
-      (await benchImport(server.url, settings, practiceNames, summary.dso.domains[0] ?? 'dental.example')) &&
-      passed;
-    await benchReadsAfterImport(server.url, settings);
+      (await benchImport(api, settings, practiceNames, summary.dso.domains[0] ?? 'dental.example')) && passed;
+    await benchReadsAfterImport(api, settings);
   } finally {
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -95,10 +106,11 @@ const endpoints = [
   { name: 'GET /api/v1/practices', paths: ['/api/v1/practices'] },
 ];
 
-async function measure(url: string, paths: readonly string[], settings: Settings): Promise<LoadResult> {
+async function measure(api: Api, paths: readonly string[], settings: Settings): Promise<LoadResult> {
+  const options = { url: api.url, paths, connections: settings.connections, headers: api.headers };
   // Warm-up: JIT, SQLite page cache and statement cache, with results thrown away.
-  await load({ url, paths, seconds: settings.warmup, connections: settings.connections });
-  return load({ url, paths, seconds: settings.seconds, connections: settings.connections });
+  await load({ ...options, seconds: settings.warmup });
+  return load({ ...options, seconds: settings.seconds });
 }
 
 function meetsTarget(result: LoadResult): boolean {
@@ -125,11 +137,11 @@ function loadRow(name: string, result: LoadResult, withTarget: boolean): string[
 
 const loadHeaders = ['endpoint', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target', 'result'];
 
-async function benchReads(url: string, settings: Settings): Promise<boolean> {
+async function benchReads(api: Api, settings: Settings): Promise<boolean> {
   const rows: string[][] = [];
   let passed = true;
   for (const endpoint of endpoints) {
-    const result = await measure(url, endpoint.paths, settings);
+    const result = await measure(api, endpoint.paths, settings);
     rows.push(loadRow(endpoint.name, result, true));
     passed = meetsTarget(result) && passed;
   }
@@ -139,10 +151,10 @@ async function benchReads(url: string, settings: Settings): Promise<boolean> {
 }
 
 /** The same reads once the import has grown the DSO to about 57,000 people: no target, for the trend. */
-async function benchReadsAfterImport(url: string, settings: Settings): Promise<void> {
+async function benchReadsAfterImport(api: Api, settings: Settings): Promise<void> {
   const rows: string[][] = [];
   for (const endpoint of endpoints) {
-    rows.push(loadRow(endpoint.name, await measure(url, endpoint.paths, settings), false));
+    rows.push(loadRow(endpoint.name, await measure(api, endpoint.paths, settings), false));
   }
   console.log('\nReads after the import (informational):');
   printTable(loadHeaders, rows);
@@ -150,12 +162,12 @@ async function benchReadsAfterImport(url: string, settings: Settings): Promise<v
 
 // Import --------------------------------------------------------------------------------------------
 
-async function allPracticeNames(url: string): Promise<string[]> {
+async function allPracticeNames(api: Api): Promise<string[]> {
   const names: string[] = [];
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const response = await fetch(`${url}/api/v1/practices?limit=200${query}`);
+    const response = await fetch(`${api.url}/api/v1/practices?limit=200${query}`, { headers: api.headers });
     if (!response.ok) throw new Error(`GET /api/v1/practices answered ${response.status}`);
     const page = (await response.json()) as { items: { name: string }[]; nextCursor: string | null };
     names.push(...page.items.map((item) => item.name));
@@ -207,10 +219,10 @@ interface ImportAnswer {
   summary: { create: number; update: number; terminate: number; unchanged: number };
 }
 
-async function postImport(url: string, csv: string, dryRun: boolean): Promise<ImportAnswer> {
-  const response = await fetch(`${url}/api/v1/people/import${dryRun ? '?dryRun=true' : ''}`, {
+async function postImport(api: Api, csv: string, dryRun: boolean): Promise<ImportAnswer> {
+  const response = await fetch(`${api.url}/api/v1/people/import${dryRun ? '?dryRun=true' : ''}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv' },
+    headers: { ...api.headers, 'content-type': 'text/csv' },
     body: csv,
   });
   const body = await response.text();
@@ -218,16 +230,11 @@ async function postImport(url: string, csv: string, dryRun: boolean): Promise<Im
   return JSON.parse(body) as ImportAnswer;
 }
 
-async function benchImport(
-  url: string,
-  settings: Settings,
-  practiceNames: readonly string[],
-  domain: string,
-) {
+async function benchImport(api: Api, settings: Settings, practiceNames: readonly string[], domain: string) {
   const csv = buildImportCsv(settings.rows, practiceNames, domain);
   const megabytes = (Buffer.byteLength(csv) / 1024 / 1024).toFixed(1);
-  const dry = await timed(() => postImport(url, csv, true));
-  const real = await timed(() => postImport(url, csv, false));
+  const dry = await timed(() => postImport(api, csv, true));
+  const real = await timed(() => postImport(api, csv, false));
   const created = (answer: ImportAnswer) => answer.summary.create === settings.rows;
   const rows = [
     ['POST /api/v1/people/import?dryRun=true', dry, created(dry.value)] as const,

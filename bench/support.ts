@@ -5,6 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type RequestSpec } from 'autocannon';
+import { apiTokenPrefix, randomToken, tokenHash } from '../src/modules/identity/identity.tokens.ts';
+import { createDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { newId } from '../src/platform/ids.ts';
 
 /** Shared pieces for benchmarks: a real server in a child process, load generation and result tables. */
 
@@ -65,6 +69,41 @@ export function runEnamel(args: readonly string[], env: NodeJS.ProcessEnv): Prom
       else reject(new Error(`enamel ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
     });
   });
+}
+
+/**
+ * Writes an API token of the DSO straight into the data directory's database (before the server starts) and
+ * answers the headers that authenticate with it. Benchmarks measure requests, not the sign-in flow.
+ */
+export async function createApiToken(
+  dataDir: string,
+  dsoId: string,
+  scopes: readonly string[],
+): Promise<Record<string, string>> {
+  const database = createDatabase({ dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const secret = `${apiTokenPrefix}${randomToken()}`;
+    const now = new Date();
+    await database.db
+      .insertInto('apiTokens')
+      .values({
+        id: newId(),
+        dsoId,
+        name: 'benchmark',
+        tokenHash: tokenHash(secret),
+        scopes: JSON.stringify(scopes),
+        createdBy: null,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+        lastUsedAt: null,
+        revokedAt: null,
+      })
+      .execute();
+    return { authorization: `Bearer ${secret}` };
+  } finally {
+    await database.close();
+  }
 }
 
 export interface RunningServer {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type CliIo, CommandFailed, printJson } from '../../cli/io.ts';
 import { withRuntime } from '../../cli/runtime.ts';
 import { AppError } from '../../platform/errors.ts';
+import { createMailer, type Mailer } from '../../platform/mail/index.ts';
 import type { ChainResult } from './audit.chain.ts';
 import { type AnchorView, anchorView } from './audit.schema.ts';
 import { type ChainReport, createAnchor, verifyChains } from './audit.service.ts';
@@ -81,16 +82,49 @@ function registerVerify(audit: Command, io: CliIo): void {
     });
 }
 
+/** Mails the anchor to a mailbox outside Enamel, where deleting trail entries cannot reach it. */
+async function emailAnchor(mailer: Mailer, to: string, anchor: AnchorView): Promise<void> {
+  try {
+    await mailer.send({
+      to,
+      subject: `Enamel audit anchor ${anchor.createdAt}`,
+      text:
+        'This is the current head of each Enamel audit chain. Keep this email: `enamel audit verify --anchor FILE` ' +
+        'with this JSON saved as FILE proves that no entry before it was removed or changed.\n\n' +
+        `${JSON.stringify(anchor, null, 2)}\n`,
+    });
+  } finally {
+    await mailer.close();
+  }
+}
+
 function registerAnchor(audit: Command, io: CliIo): void {
   audit
     .command('anchor')
     .description('Write the current head of each audit chain as JSON, to keep outside Enamel')
     .option('--dso <id>', 'only this DSO\'s chain (or "platform")')
     .option('--out <file>', 'write to this file (never overwritten) instead of standard output')
-    .option('--json', 'with --out, print a JSON summary')
-    .action(async (options: { dso?: string; out?: string; json?: boolean }) => {
-      const anchor = await withRuntime(io, ({ deps }) => createAnchor(deps, options.dso));
+    .option(
+      '--email <address>',
+      'also email the anchor (ENAMEL_SMTP_URL); run it from cron for a periodic anchor',
+    )
+    .option('--json', 'with --out or --email, print a JSON summary')
+    .action(async (options: { dso?: string; out?: string; email?: string; json?: boolean }) => {
+      if (options.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) {
+        throw new CommandFailed(`--email "${options.email}" is not an email address.`);
+      }
+      const anchor = await withRuntime(io, async ({ deps, config }) => {
+        const view = await createAnchor(deps, options.dso);
+        if (options.email !== undefined) await emailAnchor(createMailer(config), options.email, view);
+        return view;
+      });
       const text = `${JSON.stringify(anchor, null, 2)}\n`;
+      if (options.email !== undefined && options.out === undefined) {
+        if (options.json) return printJson(io, { emailed: options.email, chains: anchor.chains });
+        return void io.stdout.write(
+          `Emailed the anchor of ${anchor.chains.length} chain(s) to ${options.email}.\n`,
+        );
+      }
       if (options.out === undefined) return void io.stdout.write(text);
       try {
         fs.writeFileSync(options.out, text, { flag: 'wx' });
