@@ -243,4 +243,36 @@ describe('people import journey', () => {
     await page.getByRole('button', { name: 'Open navigation' }).waitFor();
     await snapshot('19-profile-phone');
   });
+
+  it('adds a single sign-on provider and shows the redirect URI to register', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openNav('Users & access');
+    await page.getByRole('tab', { name: 'SSO providers' }).click();
+    await page.getByRole('button', { name: 'Add provider' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add SSO provider' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Bright Smiles Microsoft');
+    await dialog
+      .getByRole('textbox', { name: 'Issuer URL' })
+      .fill('https://login.microsoftonline.com/7d3c1a52-5e0b-4f0e-9a8e-2b1f4c6d9e10/v2.0');
+    await dialog.getByRole('textbox', { name: 'Client ID' }).fill('0b6f9a3e-8c2d-4e1f-a7b5-3c9d2e1f0a4b');
+    await dialog.getByLabel(/^Client secret/).fill('not-a-real-secret-value');
+    const domains = dialog.getByLabel(/^Allowed email domains/);
+    await domains.fill('brightsmiles.example');
+    await domains.press('Enter');
+    await dialog.getByRole('button', { name: 'Add mapping' }).click();
+    await dialog.getByRole('textbox', { name: 'Group 1' }).fill('1f2e3d4c-0000-4000-8000-00000000a003');
+    await snapshot('20-sso-provider-form');
+    await dialog.getByRole('button', { name: 'Add provider' }).click();
+    const registered = page.getByRole('dialog', { name: 'Register the redirect URI' });
+    expect(await registered.getByRole('textbox', { name: 'Redirect URI' }).inputValue()).toMatch(
+      /\/api\/v1\/auth\/sso\/[0-9a-f-]{36}\/callback$/,
+    );
+    await snapshot('21-sso-redirect-uri');
+    await registered.getByRole('button', { name: 'Done' }).click();
+    await page
+      .getByRole('table', { name: 'SSO providers' })
+      .getByRole('cell', { name: 'Bright Smiles Microsoft', exact: true })
+      .waitFor();
+    await snapshot('22-sso-providers');
+  });
 });

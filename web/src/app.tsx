@@ -5,7 +5,13 @@ import { RouterProvider } from 'react-router';
 import { isApiError } from './api/api-error.ts';
 import { onAuthFailure } from './api/auth-events.ts';
 import { setCsrfToken } from './api/csrf-token.ts';
-import { mfaPath, publicPaths, safeNextPath, signInPath } from './features/identity/next-path.ts';
+import {
+  mfaPath,
+  publicPaths,
+  safeNextPath,
+  signedOutPaths,
+  signInPath,
+} from './features/identity/next-path.ts';
 import { router } from './routes/router.tsx';
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
@@ -35,7 +41,7 @@ onAuthFailure((failure) => {
   if (failure === 'sign-in') {
     // The cache is dropped at the next sign-in (useStartSession), not here under the mounted pages.
     setCsrfToken(null);
-    if (pathname !== '/sign-in' && pathname !== '/setup' && pathname !== '/setup-link') {
+    if (!signedOutPaths.includes(pathname)) {
       void router.navigate(signInPath(wantedPath()), { replace: true });
     }
   } else if (pathname !== '/mfa') {

@@ -7,6 +7,8 @@ export const queryKeys = {
   sessions: ['sessions'] as const,
   users: ['users'] as const,
   tokens: ['tokens'] as const,
+  ssoSignInOptions: ['sso', 'sign-in-options'] as const,
+  ssoProviders: ['sso', 'providers'] as const,
   auditEvents: (filter: AuditFilter) => ['audit-events', filter] as const,
   regions: ['regions'] as const,
   practices: ['practices'] as const,

@@ -49,6 +49,36 @@ export function useAcceptSetupLink() {
   });
 }
 
+/** Emails a password reset link (30 minutes); answers 202 whatever the address. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (email: string) => api.post<{ sent: true }>('/auth/password-reset', { json: { email } }),
+  });
+}
+
+/** Sets the password from a reset link; the server ends every session of the account. */
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationFn: (input: { token: string; password: string }) =>
+      api.post<void>('/auth/password-reset/confirm', { json: input }),
+  });
+}
+
+/** Emails a sign-in link (15 minutes) to a staff account; answers 202 whatever the address. */
+export function useRequestMagicLink() {
+  return useMutation({
+    mutationFn: (email: string) => api.post<{ sent: true }>('/auth/magic-link', { json: { email } }),
+  });
+}
+
+export function useVerifyMagicLink() {
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: async (token: string) =>
+      start(await api.post<SignInResult>('/auth/magic-link/verify', { json: { token } })),
+  });
+}
+
 export function useBeginMfaEnrolment() {
   return useMutation({ mutationFn: () => api.post<MfaEnrolment>('/auth/mfa/enrol') });
 }

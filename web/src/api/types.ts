@@ -309,3 +309,55 @@ export interface SummaryView {
   regions: number;
   states: { state: string; practices: number; people: number }[];
 }
+
+export const ssoProviderKinds = ['entra', 'google', 'generic'] as const;
+export type SsoProviderKind = (typeof ssoProviderKinds)[number];
+
+/** Auditors cannot come from a provider: their accounts need an end date (docs/sso.md). */
+export type SsoRole = Exclude<Role, 'auditor'>;
+
+export interface SsoRoleMapping {
+  group: string;
+  role: SsoRole;
+}
+
+/** An enabled provider as the public sign-in page lists it. */
+export interface SsoSignInOption {
+  id: string;
+  name: string;
+  kind: SsoProviderKind;
+}
+
+/** A provider as administrators see it: the client secret is write-only and never answered. */
+export interface SsoProviderView {
+  id: string;
+  name: string;
+  kind: SsoProviderKind;
+  issuerUrl: string;
+  clientId: string;
+  allowedDomains: string[];
+  groupClaim: string;
+  roleMappings: SsoRoleMapping[];
+  defaultRole: SsoRole | null;
+  enforcesMfa: boolean;
+  enabled: boolean;
+  /** What to register at the provider as the redirect (reply) URI. */
+  redirectUri: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Create body (every field) or PATCH body (any subset; without clientSecret the stored one stays). */
+export interface SsoProviderInput {
+  name?: string;
+  kind?: SsoProviderKind;
+  issuerUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  allowedDomains?: string[];
+  groupClaim?: string;
+  roleMappings?: SsoRoleMapping[];
+  defaultRole?: SsoRole | null;
+  enforcesMfa?: boolean;
+  enabled?: boolean;
+}

@@ -1,45 +1,57 @@
 import { Tabs } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { ForbiddenNotice } from '../components/forbidden-notice.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useUrlFilters } from '../components/use-url-filters.ts';
-import { useCan } from '../features/identity/permissions.ts';
+import { type Permission, useCan } from '../features/identity/permissions.ts';
+import { SsoProvidersPanel } from '../features/identity/sso-providers-panel.tsx';
 import { TokensPanel } from '../features/identity/tokens-panel.tsx';
 import { UsersPanel } from '../features/identity/users-panel.tsx';
+
+/** The tabs in order; the first the user may read is the default (and is kept out of the URL). */
+const tabs = [
+  { value: 'users', label: 'Users', permission: 'users:read', Panel: UsersPanel },
+  { value: 'tokens', label: 'API tokens', permission: 'tokens:read', Panel: TokensPanel },
+  { value: 'sso', label: 'SSO providers', permission: 'sso:read', Panel: SsoProvidersPanel },
+] as const satisfies readonly {
+  value: string;
+  label: string;
+  permission: Permission;
+  Panel: () => ReactNode;
+}[];
 
 export function AccessPage() {
   const can = useCan();
   const { filters, setFilter } = useUrlFilters(['tab'] as const);
-  const canUsers = can('users:read');
-  const canTokens = can('tokens:read');
-  const tab = filters.tab === 'tokens' && canTokens ? 'tokens' : canUsers ? 'users' : 'tokens';
+  const allowed = tabs.filter((tab) => can(tab.permission));
+  const first = allowed[0];
+  const tab = allowed.find((candidate) => candidate.value === filters.tab) ?? first;
   return (
     <>
       <PageHeader
         title="Users & access"
-        description="Who can sign in, with which role, and the API tokens of other systems."
+        description="Who can sign in, with which role, single sign-on, and the API tokens of other systems."
       />
-      {!canUsers && !canTokens ? (
+      {!first || !tab ? (
         <ForbiddenNotice />
       ) : (
         <Tabs
-          value={tab}
-          onChange={(value) => setFilter('tab', value === 'tokens' ? 'tokens' : null)}
+          value={tab.value}
+          onChange={(value) => setFilter('tab', value === first.value ? null : value)}
           keepMounted={false}
         >
           <Tabs.List mb="md">
-            {canUsers && <Tabs.Tab value="users">Users</Tabs.Tab>}
-            {canTokens && <Tabs.Tab value="tokens">API tokens</Tabs.Tab>}
+            {allowed.map(({ value, label }) => (
+              <Tabs.Tab key={value} value={value}>
+                {label}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
-          {canUsers && (
-            <Tabs.Panel value="users">
-              <UsersPanel />
+          {allowed.map(({ value, Panel }) => (
+            <Tabs.Panel key={value} value={value}>
+              <Panel />
             </Tabs.Panel>
-          )}
-          {canTokens && (
-            <Tabs.Panel value="tokens">
-              <TokensPanel />
-            </Tabs.Panel>
-          )}
+          ))}
         </Tabs>
       )}
     </>

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { upcomingModules } from '../features/roadmap/upcoming-modules.ts';
 import { AccessPage } from './access-page.tsx';
 import { AuditPage } from './audit-page.tsx';
+import { MagicLinkPage } from './magic-link-page.tsx';
 import { MfaPage } from './mfa-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
@@ -15,6 +16,7 @@ import { PracticeEditPage } from './practice-edit-page.tsx';
 import { PracticeNewPage } from './practice-new-page.tsx';
 import { PracticesPage } from './practices-page.tsx';
 import { ProfilePage } from './profile-page.tsx';
+import { ResetPasswordPage } from './reset-password-page.tsx';
 import { RootRoute } from './root-route.tsx';
 import { RouteError } from './route-error.tsx';
 import { SettingsPage } from './settings-page.tsx';
@@ -28,6 +30,8 @@ export const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
   { path: '/setup-link', element: <SetupLinkPage />, errorElement: <RouteError /> },
+  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteError /> },
+  { path: '/magic-link', element: <MagicLinkPage />, errorElement: <RouteError /> },
   { path: '/mfa', element: <MfaPage />, errorElement: <RouteError /> },
   {
     path: '/',

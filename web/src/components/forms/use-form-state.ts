@@ -39,9 +39,12 @@ export function useFormState<Values extends Record<string, unknown>>(initialValu
     return !shouldFocusError.current;
   };
 
-  /** Field keys are the API's paths joined by dots, so server issues find their field. */
-  const showServerError = (error: unknown) => {
-    const mapped = mapServerError(error, Object.keys(values));
+  /**
+   * Field keys are the API's paths joined by dots, so server issues find their field; forms with list rows
+   * pass their row keys too ("roleMappings.2.group").
+   */
+  const showServerError = (error: unknown, fieldKeys: readonly string[] = Object.keys(values)) => {
+    const mapped = mapServerError(error, fieldKeys);
     setErrors(mapped.fieldErrors);
     setFormError(mapped.formError);
     shouldFocusError.current = true;

@@ -16,5 +16,14 @@ export function mfaPath(next = '/'): string {
   return withNext('/mfa', next);
 }
 
+/** The pages that need no session at all: a 401 there is no reason to go to the sign-in page. */
+export const signedOutPaths: readonly string[] = [
+  '/sign-in',
+  '/setup',
+  '/setup-link',
+  '/reset-password',
+  '/magic-link',
+];
+
 /** The pages reached without a finished sign-in. */
-export const publicPaths: readonly string[] = ['/sign-in', '/setup', '/setup-link', '/mfa'];
+export const publicPaths: readonly string[] = [...signedOutPaths, '/mfa'];

@@ -23,6 +23,8 @@ export const permissionMatrix = {
   'users:write': ['dso_admin', 'it_admin'],
   'tokens:read': ['dso_admin', 'it_admin', 'security_officer'],
   'tokens:write': ['dso_admin', 'it_admin'],
+  'sso:read': ['dso_admin', 'security_officer', 'it_admin'],
+  'sso:write': ['dso_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionMatrix;

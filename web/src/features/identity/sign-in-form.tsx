@@ -1,5 +1,6 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
 import { useSignIn } from '../../api/session.ts';
 import { useContinueAfterSignIn } from './use-continue-after-sign-in.ts';
@@ -14,8 +15,15 @@ function problemOf(error: unknown): { title: string; message: string } {
   return { title: 'Could not sign in', message: errorMessage(error) };
 }
 
-export function SignInForm({ next }: { next: string }) {
-  const [email, setEmail] = useState('');
+interface SignInFormProps {
+  next: string;
+  /** The email is kept by the page, so the link request forms start with what was typed here. */
+  email: string;
+  onEmailChange: (email: string) => void;
+  forgotPasswordPath: string;
+}
+
+export function SignInForm({ next, email, onEmailChange: setEmail, forgotPasswordPath }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
   const continueAfterSignIn = useContinueAfterSignIn();
@@ -54,6 +62,11 @@ export function SignInForm({ next }: { next: string }) {
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
         />
+        <Group justify="flex-end" mt={-8}>
+          <Anchor component={Link} to={forgotPasswordPath} size="sm">
+            Forgot password?
+          </Anchor>
+        </Group>
         <Button type="submit" loading={signIn.isPending}>
           Sign in
         </Button>
