@@ -154,10 +154,17 @@ export function createSso(deps: ServiceDeps, identity: Identity, secrets: Secret
   }
 
   return {
-    /** Enabled providers for the sign-in page; with an email, only those that allow its domain. */
+    /**
+     * Enabled providers for the sign-in page. With an email, only those that allow its domain; without one,
+     * only when the installation serves a single DSO, so one DSO's providers are never shown to another's staff.
+     */
     async signInOptions(email: string | undefined): Promise<SignInOptionView[]> {
       const rows = await store.listEnabledProviderRows(deps.db);
       const domain = email?.includes('@') ? email.slice(email.lastIndexOf('@') + 1).toLowerCase() : null;
+      if (domain === null) {
+        const dsos = await deps.db.selectFrom('dsos').select('id').limit(2).execute();
+        if (dsos.length !== 1) return [];
+      }
       return rows
         .filter((row) => domain === null || (JSON.parse(row.allowedDomains) as string[]).includes(domain))
         .map((row) => ({ id: row.id, name: row.name, kind: row.kind as ProviderKind }));
