@@ -110,6 +110,8 @@ async function append(trx: Db, input: AuditInput): Promise<ChainEntry> {
     detail: entry.detail === null ? null : JSON.stringify(entry.detail),
   });
   await store.moveChainHead(trx, chainKey, entry.seq, entry.hash);
+  // Every audited change of a DSO's data also invalidates its cached reads (platform/cache).
+  if (input.dsoId !== null) await store.bumpDataVersion(trx, input.dsoId);
   return entry;
 }
 

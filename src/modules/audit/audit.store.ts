@@ -145,3 +145,12 @@ export function searchEvents(
 export function exportPage(db: Db, dsoId: string, filter: AuditFilter, afterSeq: number, limit: number) {
   return filtered(db, dsoId, filter).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
+
+/** Marks the DSO's data as changed, in the same transaction as the change (see platform/cache). */
+export async function bumpDataVersion(db: Db, dsoId: string): Promise<void> {
+  await db
+    .updateTable('dsos')
+    .set((eb) => ({ dataVersion: eb('dataVersion', '+', 1) }))
+    .where('id', '=', dsoId)
+    .execute();
+}

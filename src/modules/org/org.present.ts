@@ -2,7 +2,7 @@ import type { DsoTable } from '../../platform/db/schema.ts';
 import type { DsoView, PracticeView, RegionView } from './org.schema.ts';
 import type { PracticeRow } from './org.store.ts';
 
-export function presentDso(row: DsoTable): DsoView {
+export function presentDso(row: Omit<DsoTable, 'dataVersion'>): DsoView {
   return {
     id: row.id,
     name: row.name,

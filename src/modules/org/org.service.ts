@@ -1,3 +1,4 @@
+import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import {
   type Actor,
   inPracticeScope,
@@ -205,7 +206,13 @@ export async function deleteRegion(deps: ServiceDeps, scope: Scope, id: string):
 
 // Practices ---------------------------------------------------------------------------------------
 
-export async function listPractices(deps: ServiceDeps, scope: Scope, query: ListPracticesQuery) {
+/** Cached per data version (platform/cache): repeated list reads cost one small query until data changes. */
+export function listPractices(deps: ServiceDeps, scope: Scope, query: ListPracticesQuery) {
+  const key = `practices:${scope.practiceIds?.join(',') ?? '*'}:${JSON.stringify(query)}`;
+  return versionedCache(deps.db).read(scope.dsoId, key, () => loadPractices(deps, scope, query));
+}
+
+async function loadPractices(deps: ServiceDeps, scope: Scope, query: ListPracticesQuery) {
   const descending = query.sort.startsWith('-');
   const field = (descending ? query.sort.slice(1) : query.sort) as store.PracticeSortField;
   const rows = await store.listPracticeRows(
@@ -325,7 +332,12 @@ export async function practiceKeys(deps: ServiceDeps, scope: Scope): Promise<Map
   return keys;
 }
 
-export async function summary(deps: ServiceDeps, scope: Scope): Promise<SummaryView> {
+export function summary(deps: ServiceDeps, scope: Scope): Promise<SummaryView> {
+  const key = `summary:${scope.practiceIds?.join(',') ?? '*'}`;
+  return versionedCache(deps.db).read(scope.dsoId, key, () => loadSummary(deps, scope));
+}
+
+async function loadSummary(deps: ServiceDeps, scope: Scope): Promise<SummaryView> {
   const counts = await store.summaryCounts(deps.db, scope.dsoId, scope.practiceIds ?? null);
   const practices = { total: 0, active: 0, onboarding: 0, closed: 0 };
   const states = new Map<string, { state: string; practices: number; people: number }>();

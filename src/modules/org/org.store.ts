@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { afterCursor, type Cursor } from '../../platform/db/pagination.ts';
 import type { DsoTable, PracticeTable, RegionTable } from '../../platform/db/schema.ts';
 
 // DSOs --------------------------------------------------------------------------------------------
 
-export async function insertDso(db: Db, row: DsoTable): Promise<void> {
+export async function insertDso(db: Db, row: Insertable<DsoTable>): Promise<void> {
   await db.insertInto('dsos').values(row).execute();
 }
 
@@ -13,7 +13,7 @@ export function findDso(db: Db, id: string) {
   return db.selectFrom('dsos').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateDsoRow(db: Db, id: string, changes: Partial<DsoTable>): Promise<void> {
+export async function updateDsoRow(db: Db, id: string, changes: Updateable<DsoTable>): Promise<void> {
   await db.updateTable('dsos').set(changes).where('id', '=', id).execute();
 }
 

@@ -1,3 +1,4 @@
+import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { isoDate } from '../../platform/clock.ts';
 import { inPracticeScope, type Scope, type ServiceDeps, systemActor } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
@@ -11,7 +12,13 @@ import { datesProblem, deriveStatus, searchTextOf, sortNameOf } from './people.r
 import type { CreatePersonInput, ListPeopleQuery, PersonView, UpdatePersonInput } from './people.schema.ts';
 import * as store from './people.store.ts';
 
-export async function listPeople(deps: ServiceDeps, scope: Scope, query: ListPeopleQuery) {
+/** Cached per data version (platform/cache): repeated searches cost one small query until data changes. */
+export function listPeople(deps: ServiceDeps, scope: Scope, query: ListPeopleQuery) {
+  const key = `people:${scope.practiceIds?.join(',') ?? '*'}:${JSON.stringify(query)}`;
+  return versionedCache(deps.db).read(scope.dsoId, key, () => loadPeople(deps, scope, query));
+}
+
+async function loadPeople(deps: ServiceDeps, scope: Scope, query: ListPeopleQuery) {
   const descending = query.sort.startsWith('-');
   const field = (descending ? query.sort.slice(1) : query.sort) as store.PeopleSortField;
   const rows = await store.listPeopleRows(

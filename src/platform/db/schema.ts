@@ -5,6 +5,8 @@ import type { Generated } from 'kysely';
 export interface DsoTable {
   id: string;
   name: string;
+  /** Bumped by every audited change of the DSO's data: cached reads are valid while it stays the same. */
+  dataVersion: Generated<number>;
   legalName: string | null;
   /** JSON array of domain names. */
   domains: string;

@@ -7,6 +7,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('dsos')
     .addColumn('id', 'text', (col) => col.primaryKey())
     .addColumn('name', 'text', (col) => col.notNull())
+    .addColumn('dataVersion', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('legalName', 'text')
     .addColumn('domains', 'text', (col) => col.notNull().defaultTo('[]'))
     .addColumn('hqAddress', 'text')
