@@ -21,7 +21,9 @@ describe('read cache', () => {
     await buildPractice(testDeps(server), dso.id, { name: 'First Dental' });
     const headers = await authAs(server, dso.id);
     const names = async () =>
-      (await app.inject({ url: '/api/v1/practices', headers })).json().items.map((p: { name: string }) => p.name);
+      (await app.inject({ url: '/api/v1/practices', headers }))
+        .json()
+        .items.map((p: { name: string }) => p.name);
     expect(await names()).toEqual(['First Dental']);
     expect(await names()).toEqual(['First Dental']);
 
