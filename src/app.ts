@@ -15,6 +15,7 @@ import * as audit from './modules/audit/index.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { createIdentity, identitySettings } from './modules/identity/identity.service.ts';
 import { identityLinkRoutes } from './modules/identity/identity-links.routes.ts';
+import { passkeyRoutes } from './modules/identity/identity-passkeys.routes.ts';
 import { ssoRoutes } from './modules/identity/sso/sso.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(systemRoutes, { deps, database });
   await app.register(identityRoutes, { prefix: apiPrefix, deps, identity });
+  await app.register(passkeyRoutes, { prefix: apiPrefix, deps, identity });
   await app.register(ssoRoutes, { prefix: apiPrefix, deps, identity, secrets });
   await app.register(identityLinkRoutes, { prefix: apiPrefix, deps, identity, mailer: createMailer(config) });
   await app.register(orgRoutes, { prefix: apiPrefix, deps });

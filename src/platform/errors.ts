@@ -122,6 +122,14 @@ export const errorCodes = {
     status: 502,
     meaning: 'The SMTP server could not be reached or did not accept the message.',
   },
+  PASSKEY_CHALLENGE_INVALID: {
+    status: 400,
+    meaning: 'The passkey request is unknown, was already used, or is older than 5 minutes.',
+  },
+  PASSKEY_INVALID: {
+    status: 401,
+    meaning: 'The passkey is not registered here, or its answer failed verification.',
+  },
   INTERNAL: {
     status: 500,
     meaning: 'An unexpected error; the server log holds the details under the requestId.',

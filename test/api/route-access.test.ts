@@ -53,6 +53,23 @@ const table: Record<string, Case> = {
   'POST /api/v1/auth/mfa/enrol': { kind: 'own', why: "the caller's own MFA" },
   'POST /api/v1/auth/mfa/enrol/confirm': { kind: 'own', why: "the caller's own MFA" },
   'POST /api/v1/auth/mfa/verify': { kind: 'own', why: "the caller's own MFA" },
+  'GET /api/v1/auth/passkeys': { kind: 'own', why: "lists the caller's own passkeys" },
+  'POST /api/v1/auth/passkeys/register/options': { kind: 'own', why: 'registers a passkey for the caller' },
+  'POST /api/v1/auth/passkeys/register/verify': { kind: 'own', why: 'registers a passkey for the caller' },
+  'DELETE /api/v1/auth/passkeys/:id': {
+    kind: 'own',
+    why: "only the caller's own passkeys match; another's answers 404",
+  },
+  'POST /api/v1/auth/passkeys/mfa/options': { kind: 'own', why: "the caller's own passkeys as MFA" },
+  'POST /api/v1/auth/passkeys/mfa/verify': { kind: 'own', why: "the caller's own passkeys as MFA" },
+  'POST /api/v1/auth/passkeys/sign-in/options': {
+    kind: 'public',
+    why: 'a single-use challenge that names no account',
+  },
+  'POST /api/v1/auth/passkeys/sign-in/verify': {
+    kind: 'public',
+    why: 'needs a signature by a registered passkey over a fresh challenge',
+  },
   'GET /api/v1/dso': { kind: 'list', url: '/api/v1/dso', hidden: (ids) => ids.dso },
   'PATCH /api/v1/dso': { kind: 'own', why: "always the caller's own DSO" },
   'GET /api/v1/regions': { kind: 'list', url: '/api/v1/regions', hidden: (ids) => ids.region },

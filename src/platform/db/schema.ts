@@ -296,3 +296,38 @@ export interface Database {
   ssoIdentities: SsoIdentityTable;
   ssoLogins: SsoLoginTable;
 }
+
+/** WebAuthn passkeys: one authenticator's public key, bound to one user, merged into `Database`. */
+export interface PasskeyTable {
+  id: string;
+  userId: string;
+  dsoId: string;
+  /** The credential id (base64url), unique across the installation. */
+  credentialId: string;
+  /** The COSE public key (base64url); public material, never a secret. */
+  publicKey: string;
+  /** The authenticator's signature counter (a bigint column: PostgreSQL may answer it as a string). */
+  counter: number | string;
+  /** JSON array of transport hints. */
+  transports: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** A WebAuthn challenge in flight: single use, five minutes. */
+export interface WebauthnChallengeTable {
+  id: string;
+  /** The user registering or passing MFA; null for a passwordless sign-in. */
+  userId: string | null;
+  challenge: string;
+  /** 'register' | 'mfa' | 'sign-in'. */
+  kind: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface Database {
+  passkeys: PasskeyTable;
+  webauthnChallenges: WebauthnChallengeTable;
+}

@@ -4,6 +4,7 @@ import { DetailList } from '../components/detail-list.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChangePasswordForm } from '../features/identity/change-password-form.tsx';
+import { PasskeysPanel } from '../features/identity/passkeys/passkeys-panel.tsx';
 import { roleLabels } from '../features/identity/permissions.ts';
 import { SessionsPanel } from '../features/identity/sessions-panel.tsx';
 
@@ -28,6 +29,7 @@ export function ProfilePage() {
           />
         </Paper>
         <ChangePasswordForm user={user} />
+        <PasskeysPanel />
         <SessionsPanel />
       </Stack>
     </>

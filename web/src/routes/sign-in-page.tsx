@@ -6,6 +6,7 @@ import { AuthLayout } from '../components/auth-layout.tsx';
 import { PageLoader } from '../components/query-status.tsx';
 import { EmailLinkRequestForm } from '../features/identity/email-link-request-form.tsx';
 import { safeNextPath } from '../features/identity/next-path.ts';
+import { PasskeySignInButton } from '../features/identity/passkeys/passkey-buttons.tsx';
 import { SignInForm } from '../features/identity/sign-in-form.tsx';
 import { noticeText } from '../features/identity/sign-in-notice.ts';
 import { SsoErrorAlert, SsoSignInButtons } from '../features/identity/sso-sign-in.tsx';
@@ -93,6 +94,7 @@ function PasswordView({ next, email, onEmailChange }: ViewProps) {
       />
       <Divider label="or" labelPosition="center" />
       <Stack gap="xs">
+        <PasskeySignInButton next={next} />
         <SsoSignInButtons />
         <Button component={Link} to={viewPath('email-link', next)} variant="default">
           Email me a sign-in link

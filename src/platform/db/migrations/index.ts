@@ -5,6 +5,7 @@ import * as audit from './0003-audit.ts';
 import * as encryptionKeys from './0004-encryption-keys.ts';
 import * as peopleSearch from './0005-people-search.ts';
 import * as sso from './0006-sso.ts';
+import * as passkeys from './0007-passkeys.ts';
 
 /** Every migration, in order. Names sort; a new one is appended, never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-encryption-keys': encryptionKeys,
   '0005-people-search': peopleSearch,
   '0006-sso': sso,
+  '0007-passkeys': passkeys,
 };

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/api-error.ts';
 import { useVerifyMfa } from '../../api/session.ts';
 import { MfaCodeInput } from './mfa-code-input.tsx';
+import { PasskeyMfaButton } from './passkeys/passkey-buttons.tsx';
 
 export function MfaChallenge() {
   const verify = useVerifyMfa();
@@ -29,6 +30,7 @@ export function MfaChallenge() {
         <Button type="submit" loading={verify.isPending} disabled={code.trim().length < 6}>
           Verify
         </Button>
+        <PasskeyMfaButton />
       </Stack>
     </form>
   );
