@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import type { AuditEventTable } from '../../platform/db/schema.ts';
 
@@ -31,25 +31,71 @@ export async function ensureChainHead(db: Db, chainKey: string, genesis: string)
     .execute();
 }
 
+/*
+ * The append path runs inside every audited write, so its four statements are written once per dialect as
+ * plain parameterised SQL instead of being built and compiled by Kysely on each call.
+ */
+const eventColumns = [
+  'id',
+  'chainKey',
+  'seq',
+  'dsoId',
+  'occurredAt',
+  'actorType',
+  'actorId',
+  'actorLabel',
+  'ip',
+  'userAgent',
+  'action',
+  'resourceType',
+  'resourceId',
+  'outcome',
+  'changedFields',
+  'detail',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof AuditEventRow)[];
+
+function appendSql(postgres: boolean) {
+  const p = (n: number) => (postgres ? `$${n}` : '?');
+  const columns = eventColumns.map((column) => `"${column}"`).join(', ');
+  const values = eventColumns.map((_, index) => p(index + 1)).join(', ');
+  return {
+    lockHead: `select "lastSeq", "lastHash" from "auditChains" where "chainKey" = ${p(1)}${postgres ? ' for update' : ''}`,
+    insertEvent: `insert into "auditEvents" (${columns}) values (${values})`,
+    moveHead: `update "auditChains" set "lastSeq" = ${p(1)}, "lastHash" = ${p(2)} where "chainKey" = ${p(3)}`,
+    bumpVersion: `update "dsos" set "dataVersion" = "dataVersion" + 1 where "id" = ${p(1)}`,
+  };
+}
+
+const statements = { sqlite: appendSql(false), postgres: appendSql(true) };
+
+function statementsOf(db: Db) {
+  return isPostgres(db) ? statements.postgres : statements.sqlite;
+}
+
 /**
  * Reads the chain head, locking it on PostgreSQL until the transaction ends so appends to one chain serialize.
  * SQLite needs no lock: its one connection runs one transaction at a time.
  */
-export function lockChainHead(db: Db, chainKey: string) {
-  return db
-    .selectFrom('auditChains')
-    .select(['lastSeq', 'lastHash'])
-    .where('chainKey', '=', chainKey)
-    .$if(isPostgres(db), (qb) => qb.forUpdate())
-    .executeTakeFirst();
+export async function lockChainHead(db: Db, chainKey: string) {
+  const result = await db.executeQuery<{ lastSeq: number | string; lastHash: string }>(
+    CompiledQuery.raw(statementsOf(db).lockHead, [chainKey]),
+  );
+  return result.rows[0];
 }
 
 export async function insertEvent(db: Db, row: AuditEventRow): Promise<void> {
-  await db.insertInto('auditEvents').values(row).execute();
+  await db.executeQuery(
+    CompiledQuery.raw(
+      statementsOf(db).insertEvent,
+      eventColumns.map((column) => row[column]),
+    ),
+  );
 }
 
 export async function moveChainHead(db: Db, chainKey: string, lastSeq: number, lastHash: string) {
-  await db.updateTable('auditChains').set({ lastSeq, lastHash }).where('chainKey', '=', chainKey).execute();
+  await db.executeQuery(CompiledQuery.raw(statementsOf(db).moveHead, [lastSeq, lastHash, chainKey]));
 }
 
 // Verifying and anchoring ---------------------------------------------------------------------------
@@ -148,9 +194,5 @@ export function exportPage(db: Db, dsoId: string, filter: AuditFilter, afterSeq:
 
 /** Marks the DSO's data as changed, in the same transaction as the change (see platform/cache). */
 export async function bumpDataVersion(db: Db, dsoId: string): Promise<void> {
-  await db
-    .updateTable('dsos')
-    .set((eb) => ({ dataVersion: eb('dataVersion', '+', 1) }))
-    .where('id', '=', dsoId)
-    .execute();
+  await db.executeQuery(CompiledQuery.raw(statementsOf(db).bumpVersion, [dsoId]));
 }
