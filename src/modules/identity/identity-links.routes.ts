@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { access, errorResponses, typed } from '../../platform/http/routes.ts';
 import type { Mailer } from '../../platform/mail/index.ts';
+import { clientOf, setSessionCookie } from './identity.http.ts';
 import { emailInput, passwordInput, signInResult } from './identity.schema.ts';
-import { type Identity, sessionCookie } from './identity.service.ts';
+import type { Identity } from './identity.service.ts';
 import { createIdentityLinks } from './identity-links.service.ts';
 
 const tags = ['identity'];
@@ -18,21 +19,6 @@ const sentView = z.object({ sent: z.literal(true) });
 /** Requests are cheap to make and send email, so they get a tighter per-address limit than sign-in. */
 const requestLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const useLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-
-function clientOf(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-/** The same cookie as a password sign-in. */
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string) {
-  void reply.setCookie(sessionCookie, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    expires: new Date(expiresAt),
-  });
-}
 
 /** Password reset and staff sign-in by emailed one-time link. */
 export async function identityLinkRoutes(

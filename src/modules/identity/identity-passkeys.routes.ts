@@ -1,13 +1,12 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { Principal } from '../../platform/http/access.ts';
 import { access, errorResponses, typed } from '../../platform/http/routes.ts';
 import { idParams } from '../../platform/http/schemas.ts';
+import { clientOf, setSessionCookie, userOf } from './identity.http.ts';
 import { signInResult } from './identity.schema.ts';
-import { type Identity, sessionCookie } from './identity.service.ts';
+import type { Identity } from './identity.service.ts';
 import {
   authenticateVerifyInput,
   passkeyView,
@@ -19,31 +18,9 @@ import { createPasskeys } from './identity-passkeys.service.ts';
 const tags = ['identity'];
 const verifyLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-function userOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
-  const principal = request.principal;
-  if (principal.kind !== 'user')
-    throw new AppError('AUTH_FORBIDDEN', 'This needs a signed-in person, not an API token.');
-  return principal;
-}
-
 /** The library's options, typed as the loose view the response schema declares. */
 function asOptions(options: { challenge: string }): z.infer<typeof webauthnOptionsView> {
   return options as z.infer<typeof webauthnOptionsView>;
-}
-
-function clientOf(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-/** The same cookie as a password sign-in. */
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string) {
-  void reply.setCookie(sessionCookie, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    expires: new Date(expiresAt),
-  });
 }
 
 /** WebAuthn passkeys: managed on the profile, accepted as the MFA step, and for passwordless sign-in. */

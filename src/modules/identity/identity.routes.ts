@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { Principal } from '../../platform/http/access.ts';
 import { access, errorResponses, typed } from '../../platform/http/routes.ts';
 import { idParams } from '../../platform/http/schemas.ts';
+import { clientOf, setSessionCookie, userOf } from './identity.http.ts';
 import {
   acceptLinkInput,
   changePasswordInput,
@@ -28,27 +27,6 @@ import { type Identity, sessionCookie } from './identity.service.ts';
 import * as admin from './identity-admin.service.ts';
 
 const tags = ['identity'];
-
-function userOf(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
-  const principal = request.principal;
-  if (principal.kind !== 'user')
-    throw new AppError('AUTH_FORBIDDEN', 'This needs a signed-in person, not an API token.');
-  return principal;
-}
-
-function clientOf(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string) {
-  void reply.setCookie(sessionCookie, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    expires: new Date(expiresAt),
-  });
-}
 
 export async function identityRoutes(
   instance: FastifyInstance,

@@ -5,7 +5,8 @@ import type { SecretBox } from '../../../platform/crypto/index.ts';
 import { isAppError } from '../../../platform/errors.ts';
 import { access, errorResponses, typed } from '../../../platform/http/routes.ts';
 import { idParams } from '../../../platform/http/schemas.ts';
-import { type Identity, sessionCookie } from '../identity.service.ts';
+import { clientOf, setSessionCookie } from '../identity.http.ts';
+import type { Identity } from '../identity.service.ts';
 import {
   createProviderInput,
   providerView,
@@ -24,21 +25,6 @@ const browserRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const redirectResponse = z
   .null()
   .describe('302 to the provider, to / once signed in, or to /sign-in?error=CODE');
-
-function clientOf(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-/** The same session cookie as a password sign-in (identity.routes.ts). */
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: string) {
-  void reply.setCookie(sessionCookie, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    expires: new Date(expiresAt),
-  });
-}
 
 /**
  * Browser routes answer redirects, never JSON: a refusal goes to the sign-in page with a stable code
