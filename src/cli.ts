@@ -3,6 +3,7 @@ import { type CliIo, CommandFailed, printError, processIo } from './cli/io.ts';
 import { registerKeysCommands } from './cli/keys.cli.ts';
 import { registerPlatformCommands } from './cli/platform.cli.ts';
 import { registerAuditCommands } from './modules/audit/audit.cli.ts';
+import { registerComplianceCommands } from './modules/compliance/compliance.cli.ts';
 import { registerDemoCommands } from './modules/demo/demo.cli.ts';
 import { registerIdentityCommands } from './modules/identity/identity.cli.ts';
 // Loaded for its encrypted-column registration, so `enamel keys rotate` re-encrypts SSO client secrets too.
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo): Command {
   registerIdentityCommands(program, io);
   registerPeopleCommands(program, io);
   registerAuditCommands(program, io);
+  registerComplianceCommands(program, io);
   registerKeysCommands(program, io);
   for (const command of allCommands(program)) command.exitOverride();
   return program;
