@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { errorMessage } from '../../api/api-error.ts';
 import { useCreateSsoProvider, useDeleteSsoProvider, useUpdateSsoProvider } from '../../api/sso.ts';
 import type { SsoProviderView } from '../../api/types.ts';
+import { ConfirmActionModal } from '../../components/confirm-action-modal.tsx';
 import { CopyField } from '../../components/copy-field.tsx';
 import { SsoProviderForm } from './sso-provider-form.tsx';
 import {
@@ -118,7 +118,15 @@ export function DeleteSsoProviderModal({
     onClose();
   };
   return (
-    <Modal opened={provider !== null} onClose={close} title="Delete SSO provider">
+    <ConfirmActionModal
+      opened={provider !== null}
+      title="Delete SSO provider"
+      confirmLabel="Delete provider"
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => provider && remove.mutate(provider.id, { onSuccess: close })}
+      onClose={close}
+    >
       <Text mb="sm">
         Delete <strong>{provider?.name}</strong>? Nobody can sign in with it any more.
       </Text>
@@ -126,23 +134,6 @@ export function DeleteSsoProviderModal({
         The accounts it created stay, with their roles and open sessions: disable them or sign them out on the
         Users tab to cut access now.
       </Text>
-      {remove.error && (
-        <Alert color="red" mb="md" role="alert">
-          {errorMessage(remove.error)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={remove.isPending}
-          onClick={() => provider && remove.mutate(provider.id, { onSuccess: close })}
-        >
-          Delete provider
-        </Button>
-      </Group>
-    </Modal>
+    </ConfirmActionModal>
   );
 }

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/api-error.ts';
 import { type TokenScope, type TokenView, tokenScopes } from '../../api/types.ts';
 import { useCreateToken, useRevokeToken } from '../../api/users.ts';
+import { ConfirmActionModal } from '../../components/confirm-action-modal.tsx';
 import { CopyField } from '../../components/copy-field.tsx';
 import { mapServerError } from '../../components/forms/server-errors.ts';
 
@@ -145,27 +145,18 @@ export function RevokeTokenModal({ token, onClose }: { token: TokenView | null; 
     onClose();
   };
   return (
-    <Modal opened={token !== null} onClose={close} title="Revoke API token">
+    <ConfirmActionModal
+      opened={token !== null}
+      title="Revoke API token"
+      confirmLabel="Revoke token"
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() => token && revoke.mutate(token.id, { onSuccess: close })}
+      onClose={close}
+    >
       <Text mb="md">
         Revoke <strong>{token?.name}</strong>? Anything using it stops working at once. This cannot be undone.
       </Text>
-      {revoke.error && (
-        <Alert color="red" mb="md" role="alert">
-          {errorMessage(revoke.error)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={revoke.isPending}
-          onClick={() => token && revoke.mutate(token.id, { onSuccess: close })}
-        >
-          Revoke token
-        </Button>
-      </Group>
-    </Modal>
+    </ConfirmActionModal>
   );
 }

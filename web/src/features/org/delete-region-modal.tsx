@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
-import { errorMessage } from '../../api/api-error.ts';
+import { Text } from '@mantine/core';
 import { useDeleteRegion } from '../../api/regions.ts';
 import type { RegionView } from '../../api/types.ts';
+import { ConfirmActionModal } from '../../components/confirm-action-modal.tsx';
 
 export function DeleteRegionModal({ region, onClose }: { region: RegionView | null; onClose: () => void }) {
   const deleteRegion = useDeleteRegion();
@@ -10,30 +10,21 @@ export function DeleteRegionModal({ region, onClose }: { region: RegionView | nu
     onClose();
   };
   return (
-    <Modal opened={region !== null} onClose={close} title="Delete region">
+    <ConfirmActionModal
+      opened={region !== null}
+      title="Delete region"
+      confirmLabel="Delete region"
+      pending={deleteRegion.isPending}
+      error={deleteRegion.error}
+      onConfirm={() => region && deleteRegion.mutate(region.id, { onSuccess: close })}
+      onClose={close}
+    >
       <Text mb="md">
         Delete the region <strong>{region?.name}</strong>?{' '}
         {region && region.practiceCount > 0
           ? `Its ${region.practiceCount} practice(s) stay, without a region.`
           : 'No practice belongs to it.'}
       </Text>
-      {deleteRegion.error && (
-        <Alert color="red" mb="md" role="alert">
-          {errorMessage(deleteRegion.error)}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={deleteRegion.isPending}
-          onClick={() => region && deleteRegion.mutate(region.id, { onSuccess: close })}
-        >
-          Delete region
-        </Button>
-      </Group>
-    </Modal>
+    </ConfirmActionModal>
   );
 }
