@@ -62,4 +62,28 @@ describe('enamel admin create', () => {
     expect(bad.stderr).toContain('--email');
     expect((await cli(['admin', 'create', '--email', 'ada@d.example'], env)).code).toBe(2);
   });
+
+  it('adds an administrator to an existing DSO, such as a demo DSO', async () => {
+    const env = { ENAMEL_DATA_DIR: path.join(tmp, 'd') };
+    const demo = await cli(['demo', '--practices', '1', '--seed', '4', '--json'], env);
+    const dsoId: string = JSON.parse(demo.stdout).dso.id;
+    const added = await cli(
+      ['admin', 'create', '--dso-id', dsoId, '--email', 'ops@demo.example', '--json'],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ dsoId, email: 'ops@demo.example' });
+    const unknown = await cli(
+      ['admin', 'create', '--dso-id', '01900000-0000-7000-8000-000000000009', '--email', 'x@demo.example'],
+      env,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('NOT_FOUND');
+    const both = await cli(
+      ['admin', 'create', '--dso', 'X', '--dso-id', dsoId, '--email', 'y@demo.example'],
+      env,
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--dso-id');
+  });
 });

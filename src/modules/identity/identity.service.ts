@@ -239,9 +239,18 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
     /** First run: creates the DSO and its administrator; closed once any administrator exists. */
     async createFirstAdmin(
       input: Omit<SetupInput, 'password'> & { password: string | null },
-      options: { anotherDso?: boolean } = {},
+      options: { anotherDso?: boolean; existingDsoId?: string } = {},
     ) {
-      if (!options.anotherDso && (await store.countAdmins(deps.db)) > 0) {
+      const existing = options.existingDsoId;
+      if (existing !== undefined) {
+        const found = await deps.db
+          .selectFrom('dsos')
+          .select('id')
+          .where('id', '=', existing)
+          .executeTakeFirst();
+        if (!found) throw new AppError('NOT_FOUND', `DSO "${existing}" was not found.`);
+      }
+      if (existing === undefined && !options.anotherDso && (await store.countAdmins(deps.db)) > 0) {
         throw new AppError(
           'SETUP_DONE',
           'Setup is closed: an administrator already exists. Sign in instead.',
@@ -249,7 +258,7 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
       }
       if (input.password !== null) assertPassword(input.password, [input.email, input.displayName]);
       const at = now().toISOString();
-      const dsoId = newId();
+      const dsoId = existing ?? newId();
       const user: UserRow = {
         id: newId(),
         dsoId,
@@ -270,19 +279,21 @@ export function createIdentity(deps: ServiceDeps, settings: IdentitySettings, se
         updatedAt: at,
       };
       await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('dsos')
-          .values({
-            id: dsoId,
-            name: input.dsoName,
-            legalName: null,
-            domains: '[]',
-            hqAddress: null,
-            settings: '{}',
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
+        // An administrator for an existing DSO (such as a demo DSO) joins it; otherwise the DSO is new.
+        if (existing === undefined)
+          await trx
+            .insertInto('dsos')
+            .values({
+              id: dsoId,
+              name: input.dsoName,
+              legalName: null,
+              domains: '[]',
+              hqAddress: null,
+              settings: '{}',
+              createdAt: at,
+              updatedAt: at,
+            })
+            .execute();
         await store.insertUser(trx, user);
       });
       return user;
