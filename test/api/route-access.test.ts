@@ -301,6 +301,20 @@ describe('access control, route by route', () => {
     }
   });
 
+  it('tells each role its permissions from the same matrix the hook enforces', async () => {
+    for (const role of roles) {
+      const me = await app.inject({
+        url: '/api/v1/me',
+        headers: await authAs(db.handle, attacker, role as Role),
+      });
+      const expected = (Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]).filter(
+        (permission) =>
+          !['public', 'self'].includes(permission) && permissionMatrix[permission].includes(role),
+      );
+      expect([role, me.json().permissions]).toEqual([role, expected]);
+    }
+  });
+
   it('refuses a cookie-authenticated change without the CSRF header', async () => {
     const { cookie } = await authAs(db.handle, victim.dso);
     const response = await app.inject({

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/access.ts';
 import { newId } from '../../platform/ids.ts';
 import * as audit from '../audit/index.ts';
-import { assignableRoles, type Role } from './identity.roles.ts';
+import { assignableRoles, permissionsOf, type Role } from './identity.roles.ts';
 import type { CreateTokenInput, CreateUserInput, UpdateUserInput, UserView } from './identity.schema.ts';
 import { type Identity, presentUser } from './identity.service.ts';
 import * as store from './identity.store.ts';
@@ -49,6 +49,8 @@ export async function me(deps: ServiceDeps, principal: UserPrincipal) {
     user: presentUser(user, practices.get(user.id) ?? []),
     dso,
     csrfToken: principal.csrfToken,
+    permissions: permissionsOf(principal.role as Role),
+    assignableRoles: [...assignableRoles(principal.role as Role)],
     session: {
       mfaPassed: principal.mfaPassed,
       mfaRequired: principal.mfaRequired,

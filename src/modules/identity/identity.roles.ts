@@ -67,3 +67,10 @@ export const tokenScopes = [
   'audit:read',
   'audit:export',
 ] as const satisfies readonly Permission[];
+
+/** Every permission the role holds, for the caller's context (`GET /api/v1/me`). */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(permissionMatrix) as Permission[]).filter(
+    (permission) => !['public', 'self'].includes(permission) && roleAllows(role, permission),
+  );
+}

@@ -50,6 +50,10 @@ export const meView = z.object({
   dso: z.object({ id: z.string(), name: z.string() }),
   csrfToken: z.string(),
   session: z.object({ mfaPassed: z.boolean(), mfaRequired: z.boolean(), expiresAt: z.string() }),
+  /** What the caller's role may do, from the one permission matrix: the web app hides the rest. */
+  permissions: z.array(z.string()),
+  /** Roles the caller may give to others. */
+  assignableRoles: z.array(z.enum(roles)),
 });
 
 export const signInResult = z.object({

@@ -52,6 +52,9 @@ export interface MeView {
   dso: { id: string; name: string };
   csrfToken: string;
   session: { mfaPassed: boolean; mfaRequired: boolean; expiresAt: string };
+  /** What the caller's role may do, from the server's permission matrix. */
+  permissions: string[];
+  assignableRoles: Role[];
 }
 
 /** `enrol`: set up TOTP now; `challenge`: enter a code; the others need nothing more. */

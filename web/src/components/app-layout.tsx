@@ -43,7 +43,7 @@ export function AppLayout({ me }: { me: MeView }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavMenu role={me.user.role} onNavigate={close} />
+        <NavMenu onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />

@@ -1,7 +1,6 @@
 import { NavLink, ScrollArea, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import type { Role } from '../api/types.ts';
-import { type Permission, roleAllows } from '../features/identity/permissions.ts';
+import { type Permission, useCan } from '../features/identity/permissions.ts';
 import { upcomingModules } from '../features/roadmap/upcoming-modules.ts';
 
 interface NavItem {
@@ -28,11 +27,10 @@ function isActive(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
-export function NavMenu({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
+export function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
-  const items = availableItems.filter((item) =>
-    item.needs.some((permission) => roleAllows(role, permission)),
-  );
+  const can = useCan();
+  const items = availableItems.filter((item) => item.needs.some((permission) => can(permission)));
   return (
     <ScrollArea component="nav" aria-label="Main" type="scroll" style={{ flex: 1 }}>
       {items.map((item) => (

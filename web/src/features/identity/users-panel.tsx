@@ -6,7 +6,7 @@ import type { UserView } from '../../api/types.ts';
 import { useUsers } from '../../api/users.ts';
 import { formatDateTime, formatTimestamp } from '../../components/format.ts';
 import { PageLoader, QueryError } from '../../components/query-status.tsx';
-import { assignableRoles, roleLabels, useCan } from './permissions.ts';
+import { roleLabels, useAssignableRoles, useCan } from './permissions.ts';
 import { AddUserModal, EditUserModal, SignOutUserModal } from './user-modals.tsx';
 
 // Table cells squeeze badges to an ellipsis otherwise.
@@ -25,8 +25,7 @@ export function UsersPanel() {
   const [isAdding, setIsAdding] = useState(false);
   const [editing, setEditing] = useState<UserView | null>(null);
   const [signingOut, setSigningOut] = useState<UserView | null>(null);
-  const myRole = me.data?.user.role ?? 'staff';
-  const roles = assignableRoles(myRole);
+  const roles = useAssignableRoles();
   const canWrite = can('users:write');
   const names = new Map((practices.data ?? []).map((practice) => [practice.id, practice.name]));
   // The server lets a user act only on accounts whose role they could give.
