@@ -12,6 +12,7 @@ import Fastify, {
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import * as audit from './modules/audit/index.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { createIdentity, identitySettings } from './modules/identity/identity.service.ts';
 import { identityLinkRoutes } from './modules/identity/identity-links.routes.ts';
@@ -183,10 +184,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(identityRoutes, { prefix: apiPrefix, deps, identity });
   await app.register(passkeyRoutes, { prefix: apiPrefix, deps, identity });
   await app.register(ssoRoutes, { prefix: apiPrefix, deps, identity, secrets });
-  await app.register(identityLinkRoutes, { prefix: apiPrefix, deps, identity, mailer: createMailer(config) });
+  const mailer = createMailer(config);
+  await app.register(identityLinkRoutes, { prefix: apiPrefix, deps, identity, mailer });
   await app.register(orgRoutes, { prefix: apiPrefix, deps });
   await app.register(peopleRoutes, { prefix: apiPrefix, deps });
   await app.register(auditRoutes, { prefix: apiPrefix, deps });
+  await app.register(complianceRoutes, { prefix: apiPrefix, deps, mailer, config });
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const servesWeb = webDir !== null && (await registerWeb(app, webDir));

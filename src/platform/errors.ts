@@ -130,6 +130,10 @@ export const errorCodes = {
     status: 401,
     meaning: 'The passkey is not registered here, or its answer failed verification.',
   },
+  EVIDENCE_INTEGRITY_FAILED: {
+    status: 500,
+    meaning: 'A stored evidence file no longer matches the SHA-256 recorded at upload; it was not served.',
+  },
   INTERNAL: {
     status: 500,
     meaning: 'An unexpected error; the server log holds the details under the requestId.',

@@ -6,30 +6,18 @@ import { buildDso, buildPerson, buildPractice, testDeps } from '../factories/org
 import { createTestApp } from '../harness/app.ts';
 import { authAs } from '../harness/auth.ts';
 import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
+import { part as assessment } from './route-table/assessment.ts';
+import { part as controls } from './route-table/controls.ts';
+import { part as policies } from './route-table/policies.ts';
+import { part as reports } from './route-table/reports.ts';
+import { part as risks } from './route-table/risks.ts';
+import type { Case, Ids, RouteTablePart } from './route-table/types.ts';
 
 /**
  * The route table: every API route must appear here with how another tenant's call is answered.
  * A route missing from the table fails the suite, so a new route cannot skip the isolation checks.
  */
-type Ids = {
-  practice: string;
-  person: string;
-  region: string;
-  dso: string;
-  user: string;
-  token: string;
-  ssoProvider: string;
-};
-type Case =
-  | { kind: 'resource'; url: (ids: Ids) => string; payload?: object }
-  | { kind: 'list'; url: string; hidden: (ids: Ids) => string }
-  | { kind: 'create'; url: string; payload: (ids: Ids) => object }
-  | { kind: 'createsOwn'; url: string; payload: object; list: string }
-  | { kind: 'import' }
-  | { kind: 'own'; why: string }
-  | { kind: 'public'; why: string };
-
-const table: Record<string, Case> = {
+const baseTable: Record<string, Case> = {
   'GET /api/v1/setup': { kind: 'public', why: 'tells only whether first-run setup is still open' },
   'POST /api/v1/setup': { kind: 'public', why: 'works only while no administrator exists' },
   'POST /api/v1/auth/sign-in': { kind: 'public', why: 'signing in' },
@@ -190,11 +178,12 @@ const table: Record<string, Case> = {
   },
 };
 
+const parts: readonly RouteTablePart[] = [assessment, risks, controls, policies, reports];
+const table: Record<string, Case> = Object.assign({}, baseTable, ...parts.map((p) => p.entries));
+
 function concreteUrl(url: string): string {
-  return url.replace(
-    ':id',
-    url.includes('/auth/sessions/') ? '0123456789abcdef' : '01900000-0000-7000-8000-000000000001',
-  );
+  if (url.includes('/auth/sessions/')) return url.replace(':id', '0123456789abcdef');
+  return url.replace(/:[A-Za-z]+/g, '01900000-0000-7000-8000-000000000001');
 }
 
 describe('access control, route by route', () => {
@@ -258,7 +247,11 @@ describe('access control, route by route', () => {
       user: user.json().user.id,
       token: token.json().token.id,
       ssoProvider: ssoProvider.json().id,
+      extra: {},
     };
+    for (const p of parts) {
+      if (p.setup) Object.assign(victim.extra, await p.setup({ app, handle: db.handle, admin, ids: victim }));
+    }
     attacker = (await buildDso(deps)).id;
   });
   afterAll(async () => db.drop());
@@ -344,7 +337,8 @@ describe('access control, route by route', () => {
           return;
         }
         case 'list': {
-          const response = await app.inject({ method: 'GET', url: entry.url, headers: as });
+          const url = typeof entry.url === 'string' ? entry.url : entry.url(victim);
+          const response = await app.inject({ method: 'GET', url, headers: as });
           expect(response.statusCode).toBe(200);
           expect(response.body).not.toContain(entry.hidden(victim));
           return;
@@ -390,6 +384,10 @@ describe('access control, route by route', () => {
           expect(response.json().error.issues[0].code).toBe('unknown_practice');
           return;
         }
+        case 'custom':
+          expect(entry.why.length).toBeGreaterThan(5);
+          await entry.check({ app, as, ids: victim });
+          return;
         case 'own':
         case 'public':
           expect(entry.why.length).toBeGreaterThan(5);

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { type CliIo, printJson } from '../../cli/io.ts';
+import { withRuntime } from '../../cli/runtime.ts';
+import { createMailer } from '../../platform/mail/index.ts';
+import { runComplianceReminders } from './compliance.reminders.ts';
+import { registerSignalCommands } from './controls/signals.cli.ts';
 import { crosswalkSummaries, frameworkSummaries } from './frameworks.ts';
+import { registerReportCommands } from './reports/reports.cli.ts';
 
 export function registerComplianceCommands(program: Command, io: CliIo): void {
   const compliance = program.command('compliance').description('Compliance frameworks and risk analysis');
@@ -28,6 +33,21 @@ export function registerComplianceCommands(program: Command, io: CliIo): void {
         ),
       );
     });
+  compliance
+    .command('remind')
+    .description('Send the reminders that are due: evidence expiry, remediation tasks, policy attestations')
+    .option('--json', 'print the result as JSON')
+    .action((options: { json?: boolean }) =>
+      withRuntime(io, async ({ config, deps }) => {
+        const run = await runComplianceReminders(deps, createMailer(config), config.publicUrl);
+        if (options.json) return printJson(io, run);
+        for (const [area, result] of Object.entries(run)) {
+          io.stdout.write(`${area}: ${result.sent} reminder(s) sent, ${result.escalated} escalated\n`);
+        }
+      }),
+    );
+  registerReportCommands(compliance, io);
+  registerSignalCommands(compliance, io);
 }
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -40,6 +40,13 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
   'tokens:write': ['dso_admin', 'it_admin'],
   'sso:read': ['dso_admin', 'security_officer', 'it_admin'],
   'sso:write': ['dso_admin'],
+  // Practice managers answer, rate and evidence only inside their practices; DSO-wide items need a wider role.
+  'compliance:read': [...managers, 'auditor'],
+  'compliance:write': [...managers],
+  // Accepting a risk, approving a policy and signing off the risk analysis are the security official's acts.
+  'compliance:approve': ['dso_admin', 'security_officer'],
+  'compliance:export': ['dso_admin', 'security_officer', 'it_admin', 'auditor'],
+  'signals:write': ['dso_admin', 'security_officer', 'it_admin'],
 };
 
 /** Roles above staff must use MFA (the January 2025 HIPAA proposal makes it mandatory). */
@@ -66,6 +73,9 @@ export const tokenScopes = [
   'regions:read',
   'audit:read',
   'audit:export',
+  'compliance:read',
+  'compliance:export',
+  'signals:write',
 ] as const satisfies readonly Permission[];
 
 /** Every permission the role holds, for the caller's context (`GET /api/v1/me`). */

@@ -331,3 +331,267 @@ export interface Database {
   passkeys: PasskeyTable;
   webauthnChallenges: WebauthnChallengeTable;
 }
+
+// Risk analysis and continuous compliance (docs/compliance.md), merged into `Database`.
+
+/** One questionnaire answer at one scope: 'dso' (scopeId = the DSO), 'region' or 'practice'. */
+export interface ComplianceAnswerTable {
+  id: string;
+  dsoId: string;
+  scopeType: string;
+  scopeId: string;
+  questionId: string;
+  optionId: string;
+  /** Required when the chosen option is "not applicable". */
+  justification: string | null;
+  note: string | null;
+  /** Label of who answered (a user's email, a token's name). */
+  answeredBy: string;
+  answeredAt: string;
+}
+
+/** A risk: threat + vulnerability + affected asset group, rated on the 3x3 scale (low/medium/high). */
+export interface RiskTable {
+  id: string;
+  dsoId: string;
+  /** Null for a DSO-wide risk. */
+  practiceId: string | null;
+  title: string;
+  threat: string;
+  vulnerability: string;
+  assetGroup: string;
+  likelihood: string;
+  impact: string;
+  /** low | medium | high | critical, derived from likelihood and impact. */
+  level: string;
+  /** proposed | open | closed. */
+  status: string;
+  /** questionnaire | manual | signal. */
+  source: string;
+  /** What proposed it (a question id, a signal), for idempotent proposals. */
+  sourceRef: string | null;
+  ownerUserId: string | null;
+  /** mitigate | accept | transfer | avoid; null while untreated. */
+  treatment: string | null;
+  treatmentNote: string | null;
+  residualLikelihood: string | null;
+  residualImpact: string | null;
+  residualLevel: string | null;
+  nextReviewDate: string | null;
+  acceptedBy: string | null;
+  acceptedReason: string | null;
+  acceptedUntil: string | null;
+  acceptedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RemediationTaskTable {
+  id: string;
+  dsoId: string;
+  practiceId: string | null;
+  title: string;
+  description: string | null;
+  ownerUserId: string | null;
+  dueDate: string;
+  /** open | in_progress | done | cancelled. */
+  status: string;
+  /** JSON arrays of risk ids and catalogue control ids. */
+  riskIds: string;
+  controlIds: string;
+  completedAt: string | null;
+  lastReminderAt: string | null;
+  escalatedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A DSO's settings of one catalogue control; absent means no owner and applicable. */
+export interface ControlSettingTable {
+  dsoId: string;
+  controlId: string;
+  ownerUserId: string | null;
+  reviewerUserId: string | null;
+  notApplicableReason: string | null;
+  updatedAt: string;
+}
+
+/** An uploaded evidence file, stored once per DSO by SHA-256. */
+export interface EvidenceFileTable {
+  id: string;
+  dsoId: string;
+  sha256: string;
+  size: number;
+  content: Buffer;
+  createdAt: string;
+}
+
+/** One piece of evidence for a control: an uploaded file, a link or a signed attestation. */
+export interface EvidenceTable {
+  id: string;
+  dsoId: string;
+  controlId: string;
+  practiceId: string | null;
+  vendorId: string | null;
+  /** file | link | attestation. */
+  kind: string;
+  title: string;
+  description: string | null;
+  fileId: string | null;
+  fileName: string | null;
+  mediaType: string | null;
+  sha256: string | null;
+  url: string | null;
+  statement: string | null;
+  attestedBy: string | null;
+  /** The date the evidence speaks for (YYYY-MM-DD), separate from the upload. */
+  effectiveDate: string;
+  /** When the evidence stops counting (UTC ISO timestamp); null never expires. */
+  expiresAt: string | null;
+  ownerUserId: string | null;
+  reviewerUserId: string | null;
+  reviewedAt: string | null;
+  /** active | superseded | rejected. */
+  status: string;
+  /** JSON array of the reminder lead times (days) already sent. */
+  remindersSent: string;
+  uploadedBy: string;
+  uploadedAt: string;
+  /** Kept at least until this date (six years). */
+  retainUntil: string;
+}
+
+/** One reading of a live signal, for the DSO (practiceId null) or one practice. */
+export interface SignalReadingTable {
+  id: string;
+  dsoId: string;
+  signal: string;
+  practiceId: string | null;
+  value: number;
+  observedAt: string;
+  /** manual | csv | the capability that fed it. */
+  source: string;
+  recordedBy: string;
+  createdAt: string;
+}
+
+export interface PolicyTable {
+  id: string;
+  dsoId: string;
+  templateId: string | null;
+  title: string;
+  category: string;
+  ownerUserId: string | null;
+  /** The approved version in force; null until one is approved. */
+  currentVersionId: string | null;
+  reviewIntervalMonths: number;
+  nextReviewDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PolicyVersionTable {
+  id: string;
+  dsoId: string;
+  policyId: string;
+  version: number;
+  /** Markdown. */
+  body: string;
+  sha256: string;
+  changeNote: string | null;
+  /** draft | approved | retired. */
+  status: string;
+  createdBy: string;
+  createdAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+export interface AttestationCampaignTable {
+  id: string;
+  dsoId: string;
+  title: string;
+  /** JSON array of policy version ids. */
+  policyVersionIds: string;
+  /** JSON object: { practiceIds?, jobRoles? }; empty means everyone active. */
+  audience: string;
+  dueDate: string;
+  /** open | closed. */
+  status: string;
+  createdBy: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+/** One person's acknowledgement in a campaign. */
+export interface AttestationTable {
+  id: string;
+  dsoId: string;
+  campaignId: string;
+  personId: string;
+  /** pending | acknowledged. */
+  status: string;
+  /** SHA-256 of the emailed acknowledgement token. */
+  tokenHash: string | null;
+  acknowledgedAt: string | null;
+  /** link | session. */
+  method: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  remindersSent: number;
+  lastRemindedAt: string | null;
+}
+
+export interface VendorTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  category: string;
+  services: string | null;
+  website: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  /** JSON array of practice ids; null means every practice. */
+  practiceIds: string | null;
+  /** none | limited | full. */
+  ephiAccess: string;
+  /** not_required | needed | requested | signed | expired. */
+  baaStatus: string;
+  baaSignedDate: string | null;
+  baaRenewalDate: string | null;
+  /** JSON array of sub-processor names. */
+  subprocessors: string;
+  lastSecurityReviewDate: string | null;
+  safeguardsVerifiedDate: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RiskAnalysisSignOffTable {
+  id: string;
+  dsoId: string;
+  userId: string | null;
+  signerName: string;
+  signerTitle: string;
+  statement: string;
+  /** SHA-256 of the report data that was signed. */
+  contentSha256: string;
+  signedAt: string;
+}
+
+export interface Database {
+  complianceAnswers: ComplianceAnswerTable;
+  risks: RiskTable;
+  remediationTasks: RemediationTaskTable;
+  controlSettings: ControlSettingTable;
+  evidenceFiles: EvidenceFileTable;
+  evidence: EvidenceTable;
+  signalReadings: SignalReadingTable;
+  policies: PolicyTable;
+  policyVersions: PolicyVersionTable;
+  attestationCampaigns: AttestationCampaignTable;
+  attestations: AttestationTable;
+  vendors: VendorTable;
+  riskAnalysisSignOffs: RiskAnalysisSignOffTable;
+}

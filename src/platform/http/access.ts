@@ -31,6 +31,11 @@ export const permissions = [
   'tokens:write',
   'sso:read',
   'sso:write',
+  'compliance:read',
+  'compliance:write',
+  'compliance:approve',
+  'compliance:export',
+  'signals:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,7 +1,15 @@
 import { createBrowserRouter } from 'react-router';
 import { upcomingModules } from '../features/roadmap/upcoming-modules.ts';
 import { AccessPage } from './access-page.tsx';
+import { AcknowledgePage } from './acknowledge-page.tsx';
+import { AttestationsPage } from './attestations-page.tsx';
 import { AuditPage } from './audit-page.tsx';
+import { ComplianceAssessmentPage } from './compliance-assessment-page.tsx';
+import { CompliancePage } from './compliance-page.tsx';
+import { ComplianceReportsPage } from './compliance-reports-page.tsx';
+import { ControlDetailPage } from './control-detail-page.tsx';
+import { ControlsPage } from './controls-page.tsx';
+import { InsurancePage } from './insurance-page.tsx';
 import { MagicLinkPage } from './magic-link-page.tsx';
 import { MfaPage } from './mfa-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -11,19 +19,25 @@ import { PeoplePage } from './people-page.tsx';
 import { PersonDetailPage } from './person-detail-page.tsx';
 import { PersonEditPage } from './person-edit-page.tsx';
 import { PersonNewPage } from './person-new-page.tsx';
+import { PoliciesPage } from './policies-page.tsx';
+import { PolicyDetailPage } from './policy-detail-page.tsx';
 import { PracticeDetailPage } from './practice-detail-page.tsx';
 import { PracticeEditPage } from './practice-edit-page.tsx';
 import { PracticeNewPage } from './practice-new-page.tsx';
 import { PracticesPage } from './practices-page.tsx';
 import { ProfilePage } from './profile-page.tsx';
+import { RemediationPage } from './remediation-page.tsx';
 import { ResetPasswordPage } from './reset-password-page.tsx';
+import { RisksPage } from './risks-page.tsx';
 import { RootRoute } from './root-route.tsx';
 import { RouteError } from './route-error.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { SetupLinkPage } from './setup-link-page.tsx';
 import { SetupPage } from './setup-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
+import { SignalsPage } from './signals-page.tsx';
 import { UpcomingPage } from './upcoming-page.tsx';
+import { VendorsPage } from './vendors-page.tsx';
 
 export const router = createBrowserRouter([
   // Reached before a finished sign-in.
@@ -33,6 +47,8 @@ export const router = createBrowserRouter([
   { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteError /> },
   { path: '/magic-link', element: <MagicLinkPage />, errorElement: <RouteError /> },
   { path: '/mfa', element: <MfaPage />, errorElement: <RouteError /> },
+  // A staff member acknowledges policies from an emailed link, without an Enamel account.
+  { path: '/acknowledge', element: <AcknowledgePage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: <RootRoute />,
@@ -50,6 +66,19 @@ export const router = createBrowserRouter([
       { path: 'people/:personId/edit', element: <PersonEditPage /> },
       { path: 'access', element: <AccessPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'compliance', element: <CompliancePage /> },
+      { path: 'compliance/assessment', element: <ComplianceAssessmentPage /> },
+      { path: 'compliance/risks', element: <RisksPage /> },
+      { path: 'compliance/remediation', element: <RemediationPage /> },
+      { path: 'compliance/controls', element: <ControlsPage /> },
+      { path: 'compliance/controls/:controlId', element: <ControlDetailPage /> },
+      { path: 'compliance/signals', element: <SignalsPage /> },
+      { path: 'compliance/policies', element: <PoliciesPage /> },
+      { path: 'compliance/policies/:policyId', element: <PolicyDetailPage /> },
+      { path: 'compliance/attestations', element: <AttestationsPage /> },
+      { path: 'compliance/vendors', element: <VendorsPage /> },
+      { path: 'compliance/insurance', element: <InsurancePage /> },
+      { path: 'compliance/reports', element: <ComplianceReportsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'profile', element: <ProfilePage /> },
       ...upcomingModules.map((module) => ({ path: module.slug, element: <UpcomingPage module={module} /> })),

@@ -6,6 +6,7 @@ import * as encryptionKeys from './0004-encryption-keys.ts';
 import * as peopleSearch from './0005-people-search.ts';
 import * as sso from './0006-sso.ts';
 import * as passkeys from './0007-passkeys.ts';
+import * as compliance from './0008-compliance.ts';
 
 /** Every migration, in order. Names sort; a new one is appended, never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-people-search': peopleSearch,
   '0006-sso': sso,
   '0007-passkeys': passkeys,
+  '0008-compliance': compliance,
 };

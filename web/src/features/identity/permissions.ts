@@ -19,7 +19,12 @@ export type Permission =
   | 'tokens:read'
   | 'tokens:write'
   | 'sso:read'
-  | 'sso:write';
+  | 'sso:write'
+  | 'compliance:read'
+  | 'compliance:write'
+  | 'compliance:approve'
+  | 'compliance:export'
+  | 'signals:write';
 
 export const roleLabels: Record<Role, string> = {
   dso_admin: 'DSO administrator',

@@ -8,14 +8,6 @@ export interface UpcomingModule {
 
 export const upcomingModules: readonly UpcomingModule[] = [
   {
-    slug: 'compliance',
-    title: 'Risk analysis & compliance',
-    summary: 'Run the HIPAA Security Rule risk analysis for every practice and track each safeguard to done.',
-    details:
-      'Answer the 45 CFR 164.308-316 safeguards once for the DSO and per practice, attach evidence, and get a ' +
-      'dated risk register and remediation plan you can hand to an auditor or OCR investigator.',
-  },
-  {
     slug: 'phishing',
     title: 'Phishing simulation',
     summary:

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { ComplianceRouteOptions } from '../compliance.context.ts';
+
+export async function controlsRoutes(
+  _instance: FastifyInstance,
+  _options: ComplianceRouteOptions,
+): Promise<void> {}

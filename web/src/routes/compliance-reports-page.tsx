@@ -1,0 +1,5 @@
+import { PageHeader } from '../components/page-header.tsx';
+
+export function ComplianceReportsPage() {
+  return <PageHeader title="Risk-analysis report" />;
+}
