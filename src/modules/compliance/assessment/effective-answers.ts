@@ -63,8 +63,8 @@ export async function loadEffectiveAnswers(
     if (row.scopeType === 'dso') dso.set(row.questionId, row);
     else {
       const key = `${row.scopeType}:${row.scopeId}`;
-      let map = byScope.get(key);
-      if (map === undefined) byScope.set(key, (map = new Map()));
+      const map = byScope.get(key) ?? new Map<string, Row>();
+      byScope.set(key, map);
       map.set(row.questionId, row);
     }
   }
