@@ -5,12 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { buildApp } from './app.ts';
 import type { CliIo } from './cli/io.ts';
+import { startReminderScheduler } from './modules/compliance/compliance.scheduler.ts';
+import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { loadConfig } from './platform/config.ts';
 import { createDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { defaultWebDir, hasWebBuild } from './platform/http/web.ts';
 import { createLogger, type Logger } from './platform/log.ts';
+import { createMailer } from './platform/mail/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,10 +48,19 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   if (config.webDir === undefined) ensureWebBuild(log);
   const app = await buildApp({ config, database, logger: log, webDir: config.webDir ?? defaultWebDir });
   const address = await app.listen({ port: config.port, host: config.host });
+  const mailer = createMailer(config);
+  const reminders = startReminderScheduler(
+    { db: database.db, clock: systemClock, log },
+    mailer,
+    config.publicUrl,
+    config.reminderIntervalMinutes,
+  );
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      await reminders.stop();
+      await mailer.close();
       await database.close();
     })();
     return closing;

@@ -68,6 +68,10 @@ const variables = {
     schema: z.coerce.number().int().min(0).max(600_000).default(10_000),
     form: 'milliseconds between 0 and 600000',
   },
+  ENAMEL_REMINDER_INTERVAL_MINUTES: {
+    schema: z.coerce.number().int().min(0).max(1440).default(60),
+    form: 'minutes between reminder runs of the server (evidence expiry, remediation tasks, attestations), 0-1440; 0 turns them off',
+  },
   ENAMEL_MASTER_KEY: {
     schema: z
       .string()
@@ -99,6 +103,8 @@ export interface Config {
   readonly bodyLimit: number;
   readonly rateLimit: number;
   readonly shutdownTimeoutMs: number;
+  /** Minutes between the server's compliance reminder runs; 0 means none (run `enamel compliance remind`). */
+  readonly reminderIntervalMinutes: number;
   /** The built web app; undefined means the default web/dist, built when missing. */
   readonly webDir: string | undefined;
   /** HTTPS certificate and key files, both or neither. */
@@ -181,6 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     bodyLimit: read('ENAMEL_BODY_LIMIT'),
     rateLimit: read('ENAMEL_RATE_LIMIT'),
     shutdownTimeoutMs: read('ENAMEL_SHUTDOWN_TIMEOUT_MS'),
+    reminderIntervalMinutes: read('ENAMEL_REMINDER_INTERVAL_MINUTES'),
     webDir: optionalPath(read('ENAMEL_WEB_DIR')),
     tls: tlsFiles(read('ENAMEL_TLS_CERT'), read('ENAMEL_TLS_KEY'), issues),
     trustProxy: trustProxyOf(read('ENAMEL_TRUST_PROXY')),
