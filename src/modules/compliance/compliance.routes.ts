@@ -8,9 +8,12 @@ import { risksRoutes } from './risks/risks.routes.ts';
 
 /** The risk analysis and continuous compliance API (docs/compliance.md), one plugin per area. */
 export async function complianceRoutes(app: FastifyInstance, options: ComplianceRouteOptions): Promise<void> {
-  await app.register(assessmentRoutes, options);
-  await app.register(risksRoutes, options);
-  await app.register(controlsRoutes, options);
-  await app.register(policiesRoutes, options);
-  await app.register(reportsRoutes, options);
+  // Only what the areas need: passing the registration options on would repeat their `prefix`.
+  const { deps, mailer, config } = options;
+  const areaOptions: ComplianceRouteOptions = { deps, mailer, config };
+  await app.register(assessmentRoutes, areaOptions);
+  await app.register(risksRoutes, areaOptions);
+  await app.register(controlsRoutes, areaOptions);
+  await app.register(policiesRoutes, areaOptions);
+  await app.register(reportsRoutes, areaOptions);
 }

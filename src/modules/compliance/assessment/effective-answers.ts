@@ -20,14 +20,6 @@ export interface PracticeAnswers {
   readonly answers: ReadonlyMap<string, PracticeAnswer>;
 }
 
-type Row = {
-  scopeType: string;
-  scopeId: string;
-  questionId: string;
-  optionId: string;
-  justification: string | null;
-};
-
 /**
  * Every active practice's effective answers (practice overrides region, region overrides DSO), in two queries.
  * `practiceIds` narrows to a practice manager's practices; null or absent means all of the DSO's.
@@ -56,37 +48,48 @@ export async function loadEffectiveAnswers(
       .where('dsoId', '=', dsoId)
       .execute(),
   ]);
-  const questions = new Map<string, Question>(questionnaire().questions.map((q) => [q.id, q]));
-  const dso = new Map<string, Row>();
-  const byScope = new Map<string, Map<string, Row>>();
+  const scores = optionScores();
+  // Each layer is resolved once (score, level) and shared by every practice that inherits it.
+  const layers = new Map<string, Map<string, PracticeAnswer>>();
   for (const row of rows) {
-    if (row.scopeType === 'dso') dso.set(row.questionId, row);
-    else {
-      const key = `${row.scopeType}:${row.scopeId}`;
-      const map = byScope.get(key) ?? new Map<string, Row>();
-      byScope.set(key, map);
-      map.set(row.questionId, row);
-    }
-  }
-  const toAnswer = (row: Row, level: AnswerScope): PracticeAnswer | undefined => {
-    const option = questions.get(row.questionId)?.options.find((o) => o.id === row.optionId);
+    const score = scores.get(`${row.questionId}\u0000${row.optionId}`);
     // An answer to a question or option no longer in the questionnaire no longer counts.
-    if (option === undefined) return undefined;
-    return { ...row, score: option.score, level };
-  };
+    if (score === undefined) continue;
+    const key = row.scopeType === 'dso' ? 'dso' : `${row.scopeType}:${row.scopeId}`;
+    let layer = layers.get(key);
+    if (layer === undefined) {
+      layer = new Map();
+      layers.set(key, layer);
+    }
+    const { questionId, optionId, justification } = row;
+    layer.set(questionId, {
+      questionId,
+      optionId,
+      justification,
+      score,
+      level: row.scopeType as AnswerScope,
+    });
+  }
+  const dso = layers.get('dso');
   return practices.map((practice) => {
-    const answers = new Map<string, PracticeAnswer>();
-    const layers: [Map<string, Row> | undefined, AnswerScope][] = [
-      [dso, 'dso'],
-      [practice.regionId === null ? undefined : byScope.get(`region:${practice.regionId}`), 'region'],
-      [byScope.get(`practice:${practice.id}`), 'practice'],
-    ];
-    for (const [layer, level] of layers) {
-      for (const row of layer?.values() ?? []) {
-        const answer = toAnswer(row, level);
-        if (answer !== undefined) answers.set(row.questionId, answer);
-      }
+    const answers = new Map<string, PracticeAnswer>(dso);
+    const region = practice.regionId === null ? undefined : layers.get(`region:${practice.regionId}`);
+    for (const layer of [region, layers.get(`practice:${practice.id}`)]) {
+      if (layer === undefined) continue;
+      for (const [questionId, answer] of layer) answers.set(questionId, answer);
     }
     return { practiceId: practice.id, practiceName: practice.name, regionId: practice.regionId, answers };
   });
+}
+
+let scoreIndex: ReadonlyMap<string, number> | undefined;
+
+/** The score of each (question, option) pair, keyed `questionId\0optionId`, built once. */
+function optionScores(): ReadonlyMap<string, number> {
+  scoreIndex ??= new Map(
+    questionnaire().questions.flatMap((q: Question) =>
+      q.options.map((o): [string, number] => [`${q.id}\u0000${o.id}`, o.score]),
+    ),
+  );
+  return scoreIndex;
 }
