@@ -382,6 +382,8 @@ export interface RiskTable {
   acceptedReason: string | null;
   acceptedUntil: string | null;
   acceptedAt: string | null;
+  /** When the answers that proposed the risk stopped indicating it; the register suggests closing it. */
+  sourceResolvedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -459,6 +461,10 @@ export interface EvidenceTable {
   uploadedAt: string;
   /** Kept at least until this date (six years). */
   retainUntil: string;
+  /** Why the evidence was rejected or superseded, who did it and when; null while active. */
+  withdrawnReason: string | null;
+  withdrawnBy: string | null;
+  withdrawnAt: string | null;
 }
 
 /** One reading of a live signal, for the DSO (practiceId null) or one practice. */
@@ -564,6 +570,8 @@ export interface VendorTable {
   lastSecurityReviewDate: string | null;
   safeguardsVerifiedDate: string | null;
   notes: string | null;
+  /** Set when the DSO stops using the vendor; the record stays (BAAs are kept 6 years, 164.316(b)(2)(i)). */
+  retiredAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -56,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('acceptedReason', 'text')
     .addColumn('acceptedUntil', 'text')
     .addColumn('acceptedAt', 'text')
+    .addColumn('sourceResolvedAt', 'text')
     .addColumn('createdAt', 'text', (col) => col.notNull())
     .addColumn('updatedAt', 'text', (col) => col.notNull())
     .execute();
@@ -142,6 +143,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('uploadedBy', 'text', (col) => col.notNull())
     .addColumn('uploadedAt', 'text', (col) => col.notNull())
     .addColumn('retainUntil', 'text', (col) => col.notNull())
+    .addColumn('withdrawnReason', 'text')
+    .addColumn('withdrawnBy', 'text')
+    .addColumn('withdrawnAt', 'text')
     .execute();
   await db.schema.createIndex('evidence_control').on('evidence').columns(['dsoId', 'controlId']).execute();
   await db.schema.createIndex('evidence_expiry').on('evidence').columns(['status', 'expiresAt']).execute();
@@ -260,6 +264,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lastSecurityReviewDate', 'text')
     .addColumn('safeguardsVerifiedDate', 'text')
     .addColumn('notes', 'text')
+    .addColumn('retiredAt', 'text')
     .addColumn('createdAt', 'text', (col) => col.notNull())
     .addColumn('updatedAt', 'text', (col) => col.notNull())
     .execute();
