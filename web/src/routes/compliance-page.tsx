@@ -8,6 +8,7 @@ import { useUrlFilters } from '../components/use-url-filters.ts';
 import { HeatmapGrid } from '../features/assessment/heatmap-grid.tsx';
 import { ProgressTable } from '../features/assessment/progress-table.tsx';
 import { useCan } from '../features/identity/permissions.ts';
+import { RiskMatrixCard } from '../features/risks/risk-matrix-card.tsx';
 
 function DsoProgress() {
   const progress = useComplianceProgress();
@@ -70,7 +71,7 @@ export function CompliancePage() {
           <DsoProgress />
         </Paper>
 
-        {/* Risk matrix card: placed here by the risk register (compliance risks). */}
+        <RiskMatrixCard />
 
         <Paper withBorder radius="md" p="md">
           <Group justify="space-between" mb="sm">
