@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertDso, insertPractice, insertRegion, listDsoRows, nameKey } from '../org/index.ts';
 import { deriveStatus, insertMemberships, insertPeople, searchTextOf, sortNameOf } from '../people/index.ts';
+import { complianceDemo } from './demo.compliance.ts';
 import { type DemoContributor, demoContributors } from './demo.contributors.ts';
 import { generateDemo } from './demo.generate.ts';
 import type { DemoData, DemoPerson, DemoPractice } from './demo.model.ts';
@@ -67,7 +68,7 @@ export async function writeDemo(
     const personIds = people.map((row) => row.id);
     await insertMemberships(trx, membershipRows(dsoId, data.people, personIds, practiceIds, stamp));
     progress(total);
-    const extras = await runContributors(options.contributors ?? demoContributors, {
+    const extras = await runContributors(options.contributors ?? [...demoContributors, complianceDemo], {
       db: trx,
       dsoId,
       data,
