@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Heatmap } from '../assessment/heatmap.service.ts';
+import type { Heatmap } from '../assessment/index.ts';
 
 /** An area scoring at least this (0-100) is an area of success. */
 export const successScore = 85;

@@ -2,6 +2,8 @@ import type { Scope, ServiceDeps } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import * as audit from '../../audit/index.ts';
+import { computeHeatmap } from '../assessment/index.ts';
+import { latestSignals, listControlStatuses } from '../controls/index.ts';
 import {
   deriveInsuranceAnswers,
   type InsuranceAnswer,
@@ -9,7 +11,6 @@ import {
   type VendorEvidence,
 } from './insurance.ts';
 import { buildReportData, type ControlInput, type ReportData, type SignOffView } from './report.data.ts';
-import { computeHeatmap, latestSignals, listControlStatuses } from './report.sources.ts';
 import * as store from './reports.store.ts';
 
 /** Loads everything the report needs within the caller's scope and builds it. */

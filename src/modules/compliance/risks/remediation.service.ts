@@ -5,7 +5,7 @@ import { decodeCursor } from '../../../platform/db/pagination.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import * as audit from '../../audit/index.ts';
-import { findControl } from './compliance-links.ts';
+import { findControl } from '../controls/index.ts';
 import { parseIds, presentTask } from './risks.present.ts';
 import { assertOwner, assertPractice, auditInput, invalid, loadViewContext } from './risks.rules.ts';
 import type { CreateTaskInput, ListTasksQuery, TaskView, UpdateTaskInput } from './risks.schema.ts';

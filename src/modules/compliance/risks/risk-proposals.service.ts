@@ -1,8 +1,8 @@
 import type { Scope, ServiceDeps } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
 import * as audit from '../../audit/index.ts';
+import { loadEffectiveAnswers, type PracticeAnswers } from '../assessment/index.ts';
 import { type Question, questionnaire } from '../questionnaire.ts';
-import { loadEffectiveAnswers, type PracticeAnswers } from './compliance-links.ts';
 import { threatsOf, vulnerabilityAssets } from './risk-catalogue.ts';
 import { likelihoodOfScore, rateRisk } from './risk-rating.ts';
 import { auditInput } from './risks.rules.ts';

@@ -1,5 +1,5 @@
 import type { Scope } from '../../../platform/context.ts';
-import { findControl } from '../controls/catalogue.ts';
+import { findControl } from '../controls/index.ts';
 import type { Rating, RiskLevel } from './risk-rating.ts';
 import type { RiskState, RiskStatus, RiskView, TaskStatus, TaskView, Treatment } from './risks.schema.ts';
 import type { RiskRow, TaskRow } from './risks.store.ts';
