@@ -265,3 +265,34 @@ export function useAcknowledgeLink() {
       api.post<PublicAttestation>('/attestations/acknowledge', { json: { token } }),
   });
 }
+
+/** One of the signed-in person's own attestations (matched by their email). */
+export interface MyAttestation {
+  id: string;
+  campaignId: string;
+  campaignTitle: string;
+  dueDate: string;
+  overdue: boolean;
+  status: 'pending' | 'acknowledged';
+  acknowledgedAt: string | null;
+  method: string | null;
+  policies: { title: string; version: number; body: string }[];
+}
+
+const myAttestationsKey = ['me', 'attestations'] as const;
+
+export function useMyAttestations() {
+  return useQuery({
+    queryKey: myAttestationsKey,
+    queryFn: () => api.get<{ items: MyAttestation[] }>('/me/attestations'),
+  });
+}
+
+export function useAcknowledgeMine() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<MyAttestation>(`/me/attestations/${encodeURIComponent(id)}/acknowledge`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: myAttestationsKey }),
+  });
+}

@@ -7,6 +7,7 @@ import { ChangePasswordForm } from '../features/identity/change-password-form.ts
 import { PasskeysPanel } from '../features/identity/passkeys/passkeys-panel.tsx';
 import { roleLabels } from '../features/identity/permissions.ts';
 import { SessionsPanel } from '../features/identity/sessions-panel.tsx';
+import { MyAttestationsPanel } from '../features/policies/my-attestations-panel.tsx';
 
 export function ProfilePage() {
   const me = useMe();
@@ -28,6 +29,7 @@ export function ProfilePage() {
             ]}
           />
         </Paper>
+        <MyAttestationsPanel />
         <ChangePasswordForm user={user} />
         <PasskeysPanel />
         <SessionsPanel />
