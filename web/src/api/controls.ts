@@ -135,7 +135,6 @@ export const controlKeys = {
   list: (params: object) => ['controls', 'list', params] as const,
   detail: (id: string) => ['controls', 'detail', id] as const,
   signals: ['controls', 'signals'] as const,
-  owners: ['controls', 'owners'] as const,
 };
 
 export function useControlList(params: {
@@ -162,19 +161,6 @@ export function useSignals() {
     queryKey: controlKeys.signals,
     queryFn: async ({ signal }) =>
       (await api.get<{ items: SignalSummary[] }>('/compliance/signals', { signal })).items,
-  });
-}
-
-/** People who can own a control or evidence (the same list risks use). */
-export function useControlOwnerOptions() {
-  return useQuery({
-    queryKey: controlKeys.owners,
-    queryFn: async () =>
-      (
-        await api.get<{ items: { id: string; displayName: string; role: string }[] }>(
-          '/compliance/risk-owners',
-        )
-      ).items,
   });
 }
 

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/api-error.ts';
-import { type ControlDetail, useControlOwnerOptions, useUpdateControlSettings } from '../../api/controls.ts';
+import { type ControlDetail, useUpdateControlSettings } from '../../api/controls.ts';
+import { useOwnerOptions } from '../../api/risks.ts';
 
 /** Owner, reviewer and "not applicable" (with the reason auditors will read) of one control, DSO-wide. */
 export function ControlSettingsForm({ control, canChange }: { control: ControlDetail; canChange: boolean }) {
-  const owners = useControlOwnerOptions();
+  const owners = useOwnerOptions();
   const update = useUpdateControlSettings(control.id);
   const [ownerUserId, setOwner] = useState(control.settings.ownerUserId);
   const [reviewerUserId, setReviewer] = useState(control.settings.reviewerUserId);
