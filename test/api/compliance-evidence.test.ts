@@ -105,6 +105,12 @@ describeEachDialect('compliance evidence API', (get) => {
       'x-content-type-options': 'nosniff',
       'content-security-policy': 'sandbox',
     });
+    const trail = await get()
+      .handle.db.selectFrom('auditEvents')
+      .select(['action', 'resourceId'])
+      .where('action', '=', 'evidence.download')
+      .execute();
+    expect(trail).toEqual([{ action: 'evidence.download', resourceId: id }]);
 
     await get()
       .handle.db.updateTable('evidenceFiles')

@@ -161,6 +161,13 @@ describeEachDialect('risk-analysis report API', (get) => {
     expect(text).toContain('Appendix: method and scoring');
     expect(text).toContain('45 CFR 164.308(a)(1)(ii)(A)');
     expect(text).toMatch(/Page 2 of \d+/);
+    const exports = await get()
+      .handle.db.selectFrom('auditEvents')
+      .select(['resourceId'])
+      .where('dsoId', '=', dsoId)
+      .where('action', '=', 'compliance.report.export')
+      .execute();
+    expect(exports).toEqual([{ resourceId: 'pdf' }]);
   });
 
   it('answers the CSV with a section column, RFC 4180 quoting and formula injection guarded', async () => {

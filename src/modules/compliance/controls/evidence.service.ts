@@ -345,6 +345,16 @@ export async function downloadEvidence(
       `The stored file of evidence "${id}" no longer matches the SHA-256 recorded at upload; it was not served.`,
     );
   }
+  // Who took a file out is part of the evidence trail.
+  await audit.record(deps.db, {
+    dsoId: scope.dsoId,
+    actor: scope.actor ?? systemActor,
+    action: 'evidence.download',
+    resourceType: 'evidence',
+    resourceId: id,
+    occurredAt: deps.clock.now().toISOString(),
+    detail: { bytes: bytes.length },
+  });
   return {
     fileName: row.fileName ?? 'evidence',
     mediaType: row.mediaType ?? 'application/octet-stream',

@@ -39,7 +39,7 @@ export async function reportsRoutes(
     },
     handler: async (request, reply) => {
       const { format } = request.query;
-      const data = await service.loadReport(deps, request);
+      const data = await service.exportReport(deps, request, format);
       void reply
         .header('content-type', contentTypes[format])
         .header('content-disposition', `attachment; filename="risk-analysis-${data.generatedDate}.${format}"`)

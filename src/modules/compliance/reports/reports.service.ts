@@ -1,4 +1,4 @@
-import type { Scope, ServiceDeps } from '../../../platform/context.ts';
+import { type Scope, type ServiceDeps, systemActor } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import * as audit from '../../audit/index.ts';
@@ -12,6 +12,28 @@ import {
 } from './insurance.ts';
 import { buildReportData, type ControlInput, type ReportData, type SignOffView } from './report.data.ts';
 import * as store from './reports.store.ts';
+
+/**
+ * The report for a download (web or API): loaded like `loadReport`, and the export is written to the audit trail
+ * (`compliance.report.export`, resource the format) so an auditor can see who took the risk analysis out.
+ */
+export async function exportReport(
+  deps: ServiceDeps,
+  scope: Scope,
+  format: 'pdf' | 'csv',
+): Promise<ReportData> {
+  const data = await loadReport(deps, scope);
+  await audit.record(deps.db, {
+    dsoId: scope.dsoId,
+    actor: scope.actor ?? systemActor,
+    action: 'compliance.report.export',
+    resourceType: 'report',
+    resourceId: format,
+    occurredAt: deps.clock.now().toISOString(),
+    detail: { practices: data.content.practices.length },
+  });
+  return data;
+}
 
 /** Loads everything the report needs within the caller's scope and builds it. */
 export async function loadReport(deps: ServiceDeps, scope: Scope): Promise<ReportData> {
