@@ -97,6 +97,10 @@ describeEachDialect('compliance assessment API', (get) => {
     });
     expect(ra01.options[1].guidance.length).toBeGreaterThan(10);
     expect(body.questions.find((q: { id: string }) => q.id === 'PD-14').allowNotApplicable).toBe(true);
+    // Options link to the controls that carry the question out; only the group-health-plan question has none.
+    expect(ra01.controls).toContainEqual({ id: 'risk-analysis-current', title: 'Risk analysis current' });
+    const unlinked = body.questions.filter((q: { controls: unknown[] }) => q.controls.length === 0);
+    expect(unlinked.map((q: { id: string }) => q.id)).toEqual(['PD-14']);
   });
 
   it('lets practices inherit DSO and region answers, override them, and inherit again after a clear', async () => {

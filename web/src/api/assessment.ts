@@ -25,6 +25,8 @@ export interface QuestionView {
   text: string;
   regulation: Reference[];
   csf: Reference[];
+  /** Catalogue controls that carry the question out. */
+  controls: Reference[];
   defaultScope: ScopeType;
   allowNotApplicable: boolean;
   options: OptionView[];

@@ -46,6 +46,8 @@ export const questionnaireView = z.object({
       text: z.string(),
       regulation: z.array(reference),
       csf: z.array(reference),
+      /** Catalogue controls that carry the question out (their evidence and signals show it in practice). */
+      controls: z.array(reference),
       defaultScope: scopeTypeSchema,
       allowNotApplicable: z.boolean(),
       options: z.array(

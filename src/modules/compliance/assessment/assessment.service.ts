@@ -2,6 +2,7 @@ import { inPracticeScope, type Scope, type ServiceDeps, systemActor } from '../.
 import { AppError, type ErrorIssue, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import * as audit from '../../audit/index.ts';
+import { controlCatalogue } from '../controls/index.ts';
 import { frameworks } from '../frameworks.ts';
 import {
   type AnswerScope,
@@ -42,6 +43,14 @@ export function getQuestionnaire(): QuestionnaireView {
   const csf = new Map(library.csf.items.map((i) => [i.id, i.title]));
   const vulns = new Map(data.vulnerabilities.map((v) => [v.id, v.title]));
   const ref = (titles: Map<string, string>) => (id: string) => ({ id, title: titles.get(id) ?? id });
+  const catalogue = controlCatalogue();
+  // The controls that carry out a question: those citing one of its HIPAA items, else one of its CSF outcomes.
+  const controlsOf = (q: { regulation: readonly string[]; csf: readonly string[] }) => {
+    const byHipaa = catalogue.filter((c) => c.hipaa.some((id) => q.regulation.includes(id)));
+    const found =
+      byHipaa.length > 0 ? byHipaa : catalogue.filter((c) => c.csf.some((id) => q.csf.includes(id)));
+    return found.slice(0, 6).map((c) => ({ id: c.id, title: c.title }));
+  };
   questionnaireCache = {
     version: data.version,
     source: data.source,
@@ -54,6 +63,7 @@ export function getQuestionnaire(): QuestionnaireView {
       text: q.text,
       regulation: q.regulation.map(ref(hipaa)),
       csf: q.csf.map(ref(csf)),
+      controls: controlsOf(q),
       defaultScope: q.defaultScope,
       allowNotApplicable: q.allowNotApplicable === true,
       options: q.options.map((o) => ({

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage, isApiError } from '../../api/api-error.ts';
 import {
   type AnswerView,
@@ -66,6 +67,21 @@ function References({ question }: { question: QuestionView }) {
             CSF {ref.id}
           </Badge>
         </Tooltip>
+      ))}
+      {question.controls.map((control) => (
+        <Badge
+          key={control.id}
+          component={Link}
+          to={`/compliance/controls/${control.id}`}
+          variant="light"
+          color="teal"
+          size="sm"
+          tt="none"
+          style={{ cursor: 'pointer' }}
+          aria-label={`Control: ${control.title}`}
+        >
+          {control.title}
+        </Badge>
       ))}
     </Group>
   );
