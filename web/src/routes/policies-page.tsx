@@ -33,7 +33,7 @@ export function PoliciesPage() {
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={720} mb="xl">
-          <Table striped highlightOnHover>
+          <Table striped highlightOnHover aria-label="Policies">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Policy</Table.Th>
@@ -97,7 +97,13 @@ export function PoliciesPage() {
                   </Group>
                 </div>
                 {canWrite && (
-                  <Button variant="light" size="xs" onClick={() => setCreating({ templateId: template.id })}>
+                  <Button
+                    variant="light"
+                    size="xs"
+                    // Twelve buttons read "Use this template": the name says which one.
+                    aria-label={`Use this template: ${template.title}`}
+                    onClick={() => setCreating({ templateId: template.id })}
+                  >
                     Use this template
                   </Button>
                 )}

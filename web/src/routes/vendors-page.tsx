@@ -81,7 +81,7 @@ export function VendorsPage() {
             {vendors.data.counts.total} vendors, {vendors.data.counts.withWarnings} needing attention
           </Text>
           <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover>
+            <Table striped highlightOnHover aria-label="Vendors">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Vendor</Table.Th>

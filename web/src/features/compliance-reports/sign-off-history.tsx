@@ -35,7 +35,7 @@ export function SignOffHistoryTable({ history }: { history: SignOffHistory }) {
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs">
+          <Table verticalSpacing="xs" aria-label="Sign-off history">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Signed</Table.Th>

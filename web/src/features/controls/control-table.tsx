@@ -20,7 +20,7 @@ export function ControlTable({
   }
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover>
+      <Table striped highlightOnHover aria-label="Controls">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Control</Table.Th>

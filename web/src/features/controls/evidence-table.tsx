@@ -16,22 +16,23 @@ const kindLabels: Record<EvidenceView['kind'], string> = {
   attestation: 'Attestation',
 };
 
+// miw="max-content": in a crowded row the column must not cut the state to "V…".
 function stateBadge(evidence: EvidenceView) {
   if (evidence.status !== 'active') {
     return (
       <Tooltip label={evidence.withdrawnReason ?? ''} disabled={!evidence.withdrawnReason}>
-        <Badge color="gray" variant="outline">
+        <Badge color="gray" variant="outline" miw="max-content">
           {evidence.status === 'rejected' ? 'Rejected' : 'Superseded'}
         </Badge>
       </Tooltip>
     );
   }
   return evidence.isValid ? (
-    <Badge color="green" variant="light">
+    <Badge color="green" variant="light" miw="max-content">
       Valid
     </Badge>
   ) : (
-    <Badge color="yellow" variant="light">
+    <Badge color="yellow" variant="light" miw="max-content">
       Expired
     </Badge>
   );
@@ -66,7 +67,7 @@ export function EvidenceTable({ items, practiceNames, canChange, onWithdraw, onR
   }
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table striped>
+      <Table striped aria-label="Evidence history">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Evidence</Table.Th>

@@ -34,7 +34,7 @@ export function RiskStateBadges({ risk }: { risk: RiskView }) {
 export function RiskTable({ risks, onOpen }: { risks: RiskView[]; onOpen: (risk: RiskView) => void }) {
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover verticalSpacing="xs">
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label="Risks">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={100}>Level</Table.Th>
