@@ -29,7 +29,7 @@ export function AttestationsPage() {
         <Text c="dimmed">No campaign yet. Approve a policy, then start a campaign.</Text>
       ) : (
         <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover>
+          <Table striped highlightOnHover aria-label="Attestation campaigns">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Campaign</Table.Th>

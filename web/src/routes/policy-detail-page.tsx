@@ -163,12 +163,21 @@ export function PolicyDetailPage() {
               <Title order={2} size="h4" mb="sm">
                 Version history
               </Title>
-              <Table>
+              <Table aria-label="Version history">
                 <Table.Tbody>
                   {data.versions.map((version) => (
                     <Table.Tr
                       key={version.id}
                       onClick={() => setShownId(version.id)}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Enter' || event.key === ' ') {
+                          event.preventDefault();
+                          setShownId(version.id);
+                        }
+                      }}
+                      tabIndex={0}
+                      aria-selected={version.id === shown?.id}
+                      aria-label={`Show version ${version.version}`}
                       style={{
                         cursor: 'pointer',
                         background:

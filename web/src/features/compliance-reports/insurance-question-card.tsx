@@ -110,14 +110,16 @@ function EvidenceItem({ item }: { item: InsuranceEvidence }) {
 export function InsuranceQuestionCard({ answer }: { answer: InsuranceAnswer }) {
   const critical = answer.warnings.some((w) => w.severity === 'critical');
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={`insurance-${answer.id}`}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
               {answer.topic}
             </Text>
-            <Text fw={500}>{answer.text}</Text>
+            <Text fw={500} id={`insurance-${answer.id}`}>
+              {answer.text}
+            </Text>
           </Stack>
           <Stack gap={4} align="flex-end">
             <Badge size="lg" color={answerColors[answer.suggested]} variant="filled">

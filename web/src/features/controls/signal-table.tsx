@@ -13,7 +13,7 @@ export function SignalTable({
 }) {
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table>
+      <Table aria-label="Live signals">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Signal</Table.Th>

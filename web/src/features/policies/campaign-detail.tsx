@@ -97,7 +97,7 @@ export function CampaignDetail({ id }: { id: string }) {
       <CampaignProgress acknowledged={data.acknowledged} total={data.total} percent={data.percent} />
       {data.practices.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
-          <Table>
+          <Table aria-label="Progress by practice">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Practice</Table.Th>
@@ -127,7 +127,7 @@ export function CampaignDetail({ id }: { id: string }) {
         ]}
       />
       <Table.ScrollContainer minWidth={640}>
-        <Table striped>
+        <Table striped aria-label="People in the campaign">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Person</Table.Th>

@@ -13,7 +13,7 @@ const statusColors: Record<TaskView['status'], string> = {
 export function TaskTable({ tasks, onOpen }: { tasks: TaskView[]; onOpen: (task: TaskView) => void }) {
   return (
     <Table.ScrollContainer minWidth={800}>
-      <Table highlightOnHover verticalSpacing="xs">
+      <Table highlightOnHover verticalSpacing="xs" aria-label="Remediation tasks">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Task</Table.Th>
