@@ -20,6 +20,8 @@ import { passkeyRoutes } from './modules/identity/identity-passkeys.routes.ts';
 import { ssoRoutes } from './modules/identity/sso/sso.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { phishingRoutes } from './modules/phishing/phishing.routes.ts';
+import { trackingRoutes } from './modules/phishing/tracking/tracking.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -190,6 +192,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { prefix: apiPrefix, deps });
   await app.register(auditRoutes, { prefix: apiPrefix, deps });
   await app.register(complianceRoutes, { prefix: apiPrefix, deps, mailer, config });
+  await app.register(phishingRoutes, { prefix: apiPrefix, deps, mailer, config, secrets });
+  // Simulation links and landing pages: here unless a separate tracking listener is configured.
+  if (config.tracking.port === 0) await app.register(trackingRoutes, { deps, mailer, config, secrets });
 
   const webDir = options.webDir === undefined ? defaultWebDir : options.webDir;
   const servesWeb = webDir !== null && (await registerWeb(app, webDir));

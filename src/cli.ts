@@ -6,6 +6,7 @@ import { registerAuditCommands } from './modules/audit/audit.cli.ts';
 import { registerComplianceCommands } from './modules/compliance/compliance.cli.ts';
 import { registerDemoCommands } from './modules/demo/demo.cli.ts';
 import { registerIdentityCommands } from './modules/identity/identity.cli.ts';
+import { registerPhishingCommands } from './modules/phishing/phishing.cli.ts';
 // Loaded for its encrypted-column registration, so `enamel keys rotate` re-encrypts SSO client secrets too.
 import './modules/identity/sso/sso-admin.service.ts';
 import { registerPeopleCommands } from './modules/people/people.cli.ts';
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo): Command {
   registerPeopleCommands(program, io);
   registerAuditCommands(program, io);
   registerComplianceCommands(program, io);
+  registerPhishingCommands(program, io);
   registerKeysCommands(program, io);
   for (const command of allCommands(program)) command.exitOverride();
   return program;

@@ -72,6 +72,26 @@ const variables = {
     schema: z.coerce.number().int().min(0).max(1440).default(60),
     form: 'minutes between reminder runs of the server (evidence expiry, remediation tasks, attestations), 0-1440; 0 turns them off',
   },
+  ENAMEL_TRACKING_URL: {
+    schema: z.url().optional(),
+    form: 'the address of the phishing-simulation tracking server in emails, such as https://secure-login.example.net (default ENAMEL_PUBLIC_URL)',
+  },
+  ENAMEL_TRACKING_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(0),
+    form: 'a TCP port for a separate tracking server (0 serves tracking from the main server)',
+  },
+  ENAMEL_TRACKING_HOST: {
+    schema: z.string().min(1).default('127.0.0.1'),
+    form: 'the interface the separate tracking server listens on',
+  },
+  ENAMEL_REPORT_SMTP_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(0),
+    form: 'a TCP port for the built-in SMTP receiver of reported emails (0 turns it off)',
+  },
+  ENAMEL_REPORT_SMTP_HOST: {
+    schema: z.string().min(1).default('127.0.0.1'),
+    form: 'the interface the SMTP receiver of reported emails listens on',
+  },
   ENAMEL_MASTER_KEY: {
     schema: z
       .string()
@@ -115,6 +135,12 @@ export interface Config {
   readonly sessionMaxHours: number;
   /** Base of links in emails and CLI output; defaults to http://HOST:PORT. */
   readonly publicUrl: string;
+  /** Base of phishing-simulation links (click, open pixel, landing pages); defaults to publicUrl. */
+  readonly trackingUrl: string;
+  /** A separate listener for tracking; port 0 means the main server answers tracking too. */
+  readonly tracking: { readonly port: number; readonly host: string };
+  /** The SMTP receiver of reported emails; port 0 means off. */
+  readonly reportSmtp: { readonly port: number; readonly host: string };
   /** The master key from ENAMEL_MASTER_KEY; undefined means the key file in the data directory. Prints as [hidden]. */
   readonly masterKey: KeyMaterial | undefined;
   /** The SMTP server for password reset and sign-in links; undefined means email is off. Prints without credentials. */
@@ -194,6 +220,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     sessionIdleMinutes: read('ENAMEL_SESSION_IDLE_MINUTES'),
     sessionMaxHours: read('ENAMEL_SESSION_MAX_HOURS'),
     publicUrl: '',
+    trackingUrl: '',
+    tracking: { port: read('ENAMEL_TRACKING_PORT'), host: read('ENAMEL_TRACKING_HOST') },
+    reportSmtp: { port: read('ENAMEL_REPORT_SMTP_PORT'), host: read('ENAMEL_REPORT_SMTP_HOST') },
     masterKey: read('ENAMEL_MASTER_KEY'),
     smtpUrl: read('ENAMEL_SMTP_URL'),
     mailFrom: read('ENAMEL_MAIL_FROM'),
@@ -206,6 +235,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     });
   }
   config.publicUrl = (read('ENAMEL_PUBLIC_URL') ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
+  config.trackingUrl = (read('ENAMEL_TRACKING_URL') ?? config.publicUrl).replace(/\/$/, '');
   if (issues.length > 0) {
     throw new AppError('CONFIG_INVALID', issues.map((issue) => issue.message).join(' '), issues);
   }

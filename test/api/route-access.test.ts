@@ -8,6 +8,11 @@ import { authAs } from '../harness/auth.ts';
 import { openTestDatabase, type TestDatabase } from '../harness/db.ts';
 import { part as assessment } from './route-table/assessment.ts';
 import { part as controls } from './route-table/controls.ts';
+import { part as phishingCampaigns } from './route-table/phishing-campaigns.ts';
+import { part as phishingReporting } from './route-table/phishing-reporting.ts';
+import { part as phishingResults } from './route-table/phishing-results.ts';
+import { part as phishingSending } from './route-table/phishing-sending.ts';
+import { part as phishingTemplates } from './route-table/phishing-templates.ts';
 import { part as policies } from './route-table/policies.ts';
 import { part as reports } from './route-table/reports.ts';
 import { part as risks } from './route-table/risks.ts';
@@ -178,7 +183,18 @@ const baseTable: Record<string, Case> = {
   },
 };
 
-const parts: readonly RouteTablePart[] = [assessment, risks, controls, policies, reports];
+const parts: readonly RouteTablePart[] = [
+  assessment,
+  risks,
+  controls,
+  policies,
+  reports,
+  phishingTemplates,
+  phishingCampaigns,
+  phishingSending,
+  phishingResults,
+  phishingReporting,
+];
 const table: Record<string, Case> = Object.assign({}, baseTable, ...parts.map((p) => p.entries));
 
 function concreteUrl(url: string): string {

@@ -47,6 +47,11 @@ export const permissionMatrix: Record<Permission, readonly Role[]> = {
   'compliance:approve': ['dso_admin', 'security_officer'],
   'compliance:export': ['dso_admin', 'security_officer', 'it_admin', 'auditor'],
   'signals:write': ['dso_admin', 'security_officer', 'it_admin'],
+  // Practice managers follow their practices' results; running simulations is the security team's.
+  'phishing:read': [...managers, 'auditor'],
+  'phishing:write': ['dso_admin', 'security_officer', 'it_admin'],
+  // A report-button add-in or mail gateway submits reported emails with an API token of this scope.
+  'reports:submit': ['dso_admin', 'security_officer', 'it_admin'],
 };
 
 /** Roles above staff must use MFA (the January 2025 HIPAA proposal makes it mandatory). */
@@ -76,6 +81,8 @@ export const tokenScopes = [
   'compliance:read',
   'compliance:export',
   'signals:write',
+  'phishing:read',
+  'reports:submit',
 ] as const satisfies readonly Permission[];
 
 /** Every permission the role holds, for the caller's context (`GET /api/v1/me`). */

@@ -603,3 +603,212 @@ export interface Database {
   vendors: VendorTable;
   riskAnalysisSignOffs: RiskAnalysisSignOffTable;
 }
+
+// Phishing simulation and the report path (docs/phishing.md), merged into `Database`.
+
+/** A DSO's own phishing template (the built-in lures are data in the repository, not rows). */
+export interface PhishingTemplateTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  /** patient-intake | payer | regulator | association | vendor | finance-hr | it. */
+  category: string;
+  /** 1 (easy to spot) to 5 (hard). */
+  difficulty: number;
+  senderName: string;
+  senderAddress: string;
+  subject: string;
+  /** Sanitised HTML with {{variables}}. */
+  html: string;
+  text: string;
+  /** JSON array of { label, explanation }. */
+  redFlags: string;
+  /** custom | eml | gophish. */
+  source: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LandingPageTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  /** teachable | credential. */
+  kind: string;
+  html: string;
+  redirectUrl: string | null;
+  /** custom | gophish. */
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SendingProfileTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  /** Encrypted at rest: the SMTP URL carries the password. */
+  smtpUrl: string;
+  maxConnections: number;
+  dkimDomain: string | null;
+  dkimSelector: string | null;
+  /** Encrypted at rest. */
+  dkimPrivateKey: string | null;
+  /** JSON array of { name, value }; the simulation header is always added. */
+  headers: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PhishingCampaignTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  /** draft | scheduled | sending | paused | completed | cancelled. */
+  status: string;
+  /** JSON array of template ids (built-in ids start with "builtin:"). */
+  templateIds: string;
+  landingPageId: string | null;
+  sendingProfileId: string | null;
+  /** JSON: { practiceIds?, jobRoles?, tags?, sharedMailboxes?: [{ email, practiceId, label }] }. */
+  audience: string;
+  launchAt: string;
+  sendBy: string | null;
+  /** JSON: { start: 'HH:MM', end: 'HH:MM', days: [1..7] } in each practice's time zone. */
+  businessHours: string;
+  recipients: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/** One recipient's simulation email: its sending state and what the recipient did. */
+export interface PhishingMessageTable {
+  id: string;
+  dsoId: string;
+  campaignId: string;
+  personId: string | null;
+  practiceId: string | null;
+  email: string;
+  firstName: string;
+  lastName: string;
+  jobRole: string;
+  /** 1 for a shared mailbox (front desk), which is not one person. */
+  sharedMailbox: number;
+  templateId: string;
+  /** At least 128 random bits, base64url: the only key the tracking server accepts. */
+  token: string;
+  /** scheduled | sending | sent | error | cancelled. */
+  state: string;
+  scheduledAt: string;
+  attempts: number;
+  /** A sender holds a message in `sending` until this time; past it, the claim is stale. */
+  leaseUntil: string | null;
+  sentAt: string | null;
+  smtpMessageId: string | null;
+  lastError: string | null;
+  openedAt: string | null;
+  clickedAt: string | null;
+  submittedAt: string | null;
+  reportedAt: string | null;
+  automatedClicks: number;
+}
+
+export interface PhishingEventTable {
+  id: string;
+  dsoId: string;
+  campaignId: string;
+  messageId: string;
+  /** email_sent | error_sending | email_opened | clicked_link | submitted_data | email_reported. */
+  type: string;
+  occurredAt: string;
+  /** 1 when a mail scanner, not a person, caused it. */
+  automated: number;
+  ip: string | null;
+  userAgent: string | null;
+  /** JSON; never submitted field values. */
+  detail: string;
+}
+
+export interface ReportedEmailTable {
+  id: string;
+  dsoId: string;
+  sha256: string;
+  size: number;
+  raw: Buffer;
+  /** smtp | imap | api | upload. */
+  source: string;
+  reporterEmail: string | null;
+  subject: string | null;
+  fromAddress: string | null;
+  receivedAt: string;
+  /** The simulation message it reports, when it is one of Enamel's own. */
+  simulationMessageId: string | null;
+  /** simulation | new (waiting for triage) | ... */
+  status: string;
+}
+
+export interface ReportMailboxTable {
+  id: string;
+  dsoId: string;
+  host: string;
+  port: number;
+  secure: number;
+  username: string;
+  /** Encrypted at rest. */
+  password: string;
+  folder: string;
+  lastUid: number | null;
+  uidValidity: string | null;
+  enabled: number;
+  lastPolledAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookTable {
+  id: string;
+  dsoId: string;
+  name: string;
+  url: string;
+  /** Encrypted at rest: the HMAC-SHA256 key. */
+  secret: string;
+  /** JSON array of event names. */
+  events: string;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  dsoId: string;
+  webhookId: string;
+  eventId: string;
+  event: string;
+  payload: string;
+  /** pending | delivered | failed. */
+  state: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface Database {
+  phishingTemplates: PhishingTemplateTable;
+  landingPages: LandingPageTable;
+  sendingProfiles: SendingProfileTable;
+  phishingCampaigns: PhishingCampaignTable;
+  phishingMessages: PhishingMessageTable;
+  phishingEvents: PhishingEventTable;
+  reportedEmails: ReportedEmailTable;
+  reportMailboxes: ReportMailboxTable;
+  webhooks: WebhookTable;
+  webhookDeliveries: WebhookDeliveryTable;
+}

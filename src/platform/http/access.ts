@@ -36,6 +36,9 @@ export const permissions = [
   'compliance:approve',
   'compliance:export',
   'signals:write',
+  'phishing:read',
+  'phishing:write',
+  'reports:submit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

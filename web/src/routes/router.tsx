@@ -10,6 +10,7 @@ import { ComplianceReportsPage } from './compliance-reports-page.tsx';
 import { ControlDetailPage } from './control-detail-page.tsx';
 import { ControlsPage } from './controls-page.tsx';
 import { InsurancePage } from './insurance-page.tsx';
+import { LandingPagesPage } from './landing-pages-page.tsx';
 import { MagicLinkPage } from './magic-link-page.tsx';
 import { MfaPage } from './mfa-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -19,6 +20,12 @@ import { PeoplePage } from './people-page.tsx';
 import { PersonDetailPage } from './person-detail-page.tsx';
 import { PersonEditPage } from './person-edit-page.tsx';
 import { PersonNewPage } from './person-new-page.tsx';
+import { PhishingCampaignNewPage } from './phishing-campaign-new-page.tsx';
+import { PhishingCampaignPage } from './phishing-campaign-page.tsx';
+import { PhishingPage } from './phishing-page.tsx';
+import { PhishingSettingsPage } from './phishing-settings-page.tsx';
+import { PhishingTemplatePage } from './phishing-template-page.tsx';
+import { PhishingTemplatesPage } from './phishing-templates-page.tsx';
 import { PoliciesPage } from './policies-page.tsx';
 import { PolicyDetailPage } from './policy-detail-page.tsx';
 import { PracticeDetailPage } from './practice-detail-page.tsx';
@@ -27,10 +34,12 @@ import { PracticeNewPage } from './practice-new-page.tsx';
 import { PracticesPage } from './practices-page.tsx';
 import { ProfilePage } from './profile-page.tsx';
 import { RemediationPage } from './remediation-page.tsx';
+import { ReportedEmailsPage } from './reported-emails-page.tsx';
 import { ResetPasswordPage } from './reset-password-page.tsx';
 import { RisksPage } from './risks-page.tsx';
 import { RootRoute } from './root-route.tsx';
 import { RouteError } from './route-error.tsx';
+import { SendingProfilesPage } from './sending-profiles-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { SetupLinkPage } from './setup-link-page.tsx';
 import { SetupPage } from './setup-page.tsx';
@@ -79,6 +88,15 @@ export const router = createBrowserRouter([
       { path: 'compliance/vendors', element: <VendorsPage /> },
       { path: 'compliance/insurance', element: <InsurancePage /> },
       { path: 'compliance/reports', element: <ComplianceReportsPage /> },
+      { path: 'phishing', element: <PhishingPage /> },
+      { path: 'phishing/campaigns/new', element: <PhishingCampaignNewPage /> },
+      { path: 'phishing/campaigns/:campaignId', element: <PhishingCampaignPage /> },
+      { path: 'phishing/templates', element: <PhishingTemplatesPage /> },
+      { path: 'phishing/templates/:templateId', element: <PhishingTemplatePage /> },
+      { path: 'phishing/landing-pages', element: <LandingPagesPage /> },
+      { path: 'phishing/sending-profiles', element: <SendingProfilesPage /> },
+      { path: 'phishing/reported', element: <ReportedEmailsPage /> },
+      { path: 'phishing/settings', element: <PhishingSettingsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'profile', element: <ProfilePage /> },
       ...upcomingModules.map((module) => ({ path: module.slug, element: <UpcomingPage module={module} /> })),

@@ -7,6 +7,7 @@ import * as peopleSearch from './0005-people-search.ts';
 import * as sso from './0006-sso.ts';
 import * as passkeys from './0007-passkeys.ts';
 import * as compliance from './0008-compliance.ts';
+import * as phishing from './0009-phishing.ts';
 
 /** Every migration, in order. Names sort; a new one is appended, never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-sso': sso,
   '0007-passkeys': passkeys,
   '0008-compliance': compliance,
+  '0009-phishing': phishing,
 };

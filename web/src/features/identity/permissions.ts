@@ -24,7 +24,10 @@ export type Permission =
   | 'compliance:write'
   | 'compliance:approve'
   | 'compliance:export'
-  | 'signals:write';
+  | 'signals:write'
+  | 'phishing:read'
+  | 'phishing:write'
+  | 'reports:submit';
 
 export const roleLabels: Record<Role, string> = {
   dso_admin: 'DSO administrator',

@@ -8,15 +8,6 @@ export interface UpcomingModule {
 
 export const upcomingModules: readonly UpcomingModule[] = [
   {
-    slug: 'phishing',
-    title: 'Phishing simulation',
-    summary:
-      'Send realistic, dental-themed phishing tests to your workforce and see who clicks, by practice.',
-    details:
-      'Schedule campaigns (insurance EOBs, lab cases, patient portal resets), follow click and report rates over ' +
-      'time, and enrol people who clicked into a short training automatically.',
-  },
-  {
     slug: 'training',
     title: 'Training',
     summary: 'Assign HIPAA and security awareness training and keep the completion records HIPAA requires.',

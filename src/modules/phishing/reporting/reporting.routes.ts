@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { PhishingRouteOptions } from '../phishing.context.ts';
+
+export async function reportingRoutes(
+  _instance: FastifyInstance,
+  _options: PhishingRouteOptions,
+): Promise<void> {}

@@ -1,0 +1,3 @@
+import type { RouteTablePart } from './types.ts';
+
+export const part: RouteTablePart = { entries: {} };
