@@ -84,6 +84,18 @@ const variables = {
     schema: z.string().min(1).default('127.0.0.1'),
     form: 'the interface the separate tracking server listens on',
   },
+  ENAMEL_TRACKING_SCANNER_CIDRS: {
+    schema: z.string().optional(),
+    form: 'extra mail-scanner address ranges, comma-separated CIDRs such as 192.0.2.0/24,2001:db8::/32',
+  },
+  ENAMEL_TRACKING_SCANNER_USER_AGENTS: {
+    schema: z.string().optional(),
+    form: 'extra mail-scanner user-agent substrings, comma-separated',
+  },
+  ENAMEL_TRACKING_EARLY_CLICK_SECONDS: {
+    schema: z.coerce.number().int().min(0).max(3600).default(10),
+    form: 'seconds after delivery within which a click without a browser confirmation counts as a scanner, 0-3600',
+  },
   ENAMEL_REPORT_SMTP_PORT: {
     schema: z.coerce.number().int().min(0).max(65535).default(0),
     form: 'a TCP port for the built-in SMTP receiver of reported emails (0 turns it off)',
@@ -138,7 +150,14 @@ export interface Config {
   /** Base of phishing-simulation links (click, open pixel, landing pages); defaults to publicUrl. */
   readonly trackingUrl: string;
   /** A separate listener for tracking; port 0 means the main server answers tracking too. */
-  readonly tracking: { readonly port: number; readonly host: string };
+  readonly tracking: {
+    readonly port: number;
+    readonly host: string;
+    /** Extra scanner ranges and user-agent substrings on top of the bundled defaults. */
+    readonly scannerCidrs: readonly string[];
+    readonly scannerUserAgents: readonly string[];
+    readonly earlyClickSeconds: number;
+  };
   /** The SMTP receiver of reported emails; port 0 means off. */
   readonly reportSmtp: { readonly port: number; readonly host: string };
   /** The master key from ENAMEL_MASTER_KEY; undefined means the key file in the data directory. Prints as [hidden]. */
@@ -186,6 +205,13 @@ function trustProxyOf(value: string | undefined): boolean | number | string[] {
     .filter(Boolean);
 }
 
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
 function optionalPath(value: string | undefined): string | undefined {
   return value === undefined ? undefined : path.resolve(value);
 }
@@ -221,7 +247,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     sessionMaxHours: read('ENAMEL_SESSION_MAX_HOURS'),
     publicUrl: '',
     trackingUrl: '',
-    tracking: { port: read('ENAMEL_TRACKING_PORT'), host: read('ENAMEL_TRACKING_HOST') },
+    tracking: {
+      port: read('ENAMEL_TRACKING_PORT'),
+      host: read('ENAMEL_TRACKING_HOST'),
+      scannerCidrs: commaList(read('ENAMEL_TRACKING_SCANNER_CIDRS')),
+      scannerUserAgents: commaList(read('ENAMEL_TRACKING_SCANNER_USER_AGENTS')),
+      earlyClickSeconds: read('ENAMEL_TRACKING_EARLY_CLICK_SECONDS'),
+    },
     reportSmtp: { port: read('ENAMEL_REPORT_SMTP_PORT'), host: read('ENAMEL_REPORT_SMTP_HOST') },
     masterKey: read('ENAMEL_MASTER_KEY'),
     smtpUrl: read('ENAMEL_SMTP_URL'),

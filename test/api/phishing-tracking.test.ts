@@ -444,7 +444,7 @@ describeEachDialect('phishing tracking: a listener of its own', (get) => {
     const fixture = await buildFixture(get().handle);
     const token = await fixture.message();
     const base = loadConfig({ ENAMEL_MASTER_KEY: testMasterKey, ENAMEL_RATE_LIMIT: '0' });
-    const config = { ...base, tracking: { port: 0, host: '127.0.0.1' } };
+    const config = { ...base, tracking: { ...base.tracking, port: 0, host: '127.0.0.1' } };
     const { app } = await createTestApp(get().handle, { ENAMEL_TRACKING_PORT: '48123' }, now);
     const server = await startTrackingServer({
       deps: testDeps(get().handle, now),

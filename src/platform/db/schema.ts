@@ -657,6 +657,9 @@ export interface SendingProfileTable {
   dkimPrivateKey: string | null;
   /** JSON array of { name, value }; the simulation header is always added. */
   headers: string;
+  /** The header that tells mail administrators a message is a simulation (default X-Enamel-Simulation: true). */
+  simulationHeaderName: string;
+  simulationHeaderValue: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -779,6 +782,8 @@ export interface WebhookTable {
   /** JSON array of event names. */
   events: string;
   active: number;
+  /** The last event id the dispatcher scanned for this webhook (its own id before the first scan). */
+  checkpoint: string;
   createdAt: string;
   updatedAt: string;
 }

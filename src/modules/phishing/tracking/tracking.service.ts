@@ -78,15 +78,11 @@ export interface Tracker {
  * `scannerCidrs`, `scannerUserAgents` and `earlyClickSeconds` of `config.tracking` when the configuration has them.
  */
 export function clickRulesFor(config: Config): ClickRules {
-  const tracking = config.tracking as Config['tracking'] & {
-    readonly scannerCidrs?: readonly string[];
-    readonly scannerUserAgents?: readonly string[];
-    readonly earlyClickSeconds?: number;
-  };
+  const { tracking } = config;
   const extras: ScannerExtras = {
-    ...(tracking.scannerCidrs ? { cidrs: tracking.scannerCidrs } : {}),
-    ...(tracking.scannerUserAgents ? { userAgents: tracking.scannerUserAgents } : {}),
-    ...(tracking.earlyClickSeconds === undefined ? {} : { earlyClickSeconds: tracking.earlyClickSeconds }),
+    cidrs: tracking.scannerCidrs,
+    userAgents: tracking.scannerUserAgents,
+    earlyClickSeconds: tracking.earlyClickSeconds,
   };
   return compileClickRules(defaultScannerData, extras);
 }

@@ -55,6 +55,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dkimSelector', 'text')
     .addColumn('dkimPrivateKey', 'text')
     .addColumn('headers', 'text', (col) => col.notNull())
+    .addColumn('simulationHeaderName', 'text', (col) => col.notNull())
+    .addColumn('simulationHeaderValue', 'text', (col) => col.notNull())
     .addColumn('createdAt', 'text', (col) => col.notNull())
     .addColumn('updatedAt', 'text', (col) => col.notNull())
     .execute();
@@ -211,6 +213,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('secret', 'text', (col) => col.notNull())
     .addColumn('events', 'text', (col) => col.notNull())
     .addColumn('active', 'integer', (col) => col.notNull())
+    // The id of the last event the dispatcher scanned for this webhook (event ids are time-ordered UUIDv7).
+    .addColumn('checkpoint', 'text', (col) => col.notNull())
     .addColumn('createdAt', 'text', (col) => col.notNull())
     .addColumn('updatedAt', 'text', (col) => col.notNull())
     .execute();
