@@ -26,7 +26,7 @@ import { systemRoutes } from './modules/system/system.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
-import { isEncrypted, openSecretBox, type SecretBox } from './platform/crypto/index.ts';
+import { lazySecretBox, openSecretBox, type SecretBox } from './platform/crypto/index.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
 import { type ApiRoute, apiPrefix, collectApiRoute, createAccessHook } from './platform/http/access.ts';
@@ -58,23 +58,6 @@ declare module 'fastify' {
 }
 
 export { apiPrefix };
-
-/** Opens the key ring on first use, so the server starts (and reports readiness) before any secret is needed. */
-function lazySecretBox(open: () => Promise<SecretBox>): SecretBox {
-  let box: Promise<SecretBox> | undefined;
-  const get = () => {
-    box ??= open().catch((error: unknown) => {
-      box = undefined;
-      throw error;
-    });
-    return box;
-  };
-  return {
-    encrypt: async (plaintext, aad) => (await get()).encrypt(plaintext, aad),
-    decrypt: async (value, aad) => (await get()).decrypt(value, aad),
-    isEncrypted,
-  };
-}
 
 function readTls(files: { cert: string; key: string }) {
   try {

@@ -6,9 +6,11 @@ import type { DestinationStream } from 'pino';
 import { buildApp } from './app.ts';
 import type { CliIo } from './cli/io.ts';
 import { startReminderScheduler } from './modules/compliance/compliance.scheduler.ts';
+import { startPhishingServices } from './modules/phishing/phishing.services.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { loadConfig } from './platform/config.ts';
+import { lazySecretBox, openSecretBox } from './platform/crypto/index.ts';
 import { createDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { defaultWebDir, hasWebBuild } from './platform/http/web.ts';
@@ -46,19 +48,33 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   if (config.webDir === undefined) ensureWebBuild(log);
-  const app = await buildApp({ config, database, logger: log, webDir: config.webDir ?? defaultWebDir });
+  const deps = { db: database.db, clock: systemClock, log };
+  // One key ring for the HTTP app and the background services, opened on first use.
+  const secrets = lazySecretBox(() => openSecretBox({ db: database.db, config, clock: systemClock }));
+  const app = await buildApp({
+    config,
+    database,
+    logger: log,
+    webDir: config.webDir ?? defaultWebDir,
+    secrets,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const mailer = createMailer(config);
-  const reminders = startReminderScheduler(
-    { db: database.db, clock: systemClock, log },
-    mailer,
-    config.publicUrl,
-    config.reminderIntervalMinutes,
+  const reminders = startReminderScheduler(deps, mailer, config.publicUrl, config.reminderIntervalMinutes);
+  const phishing = await startPhishingServices({ deps, config, secrets, mailer }).catch(
+    async (error: unknown) => {
+      await app.close();
+      await reminders.stop();
+      await mailer.close();
+      await database.close();
+      throw error;
+    },
   );
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      await phishing.stop();
       await reminders.stop();
       await mailer.close();
       await database.close();

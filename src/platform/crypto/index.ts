@@ -2,6 +2,7 @@
 export { KeyMaterial } from './key-material.ts';
 export { KeyRing } from './key-ring.ts';
 export { type DataKeyView, type KeyStatusView, keyStatus } from './key-status.ts';
+export { lazySecretBox } from './lazy-secret-box.ts';
 export { loadMasterKey, type MasterKey, type MasterKeySource, masterKeyFile } from './master-key.ts';
 export {
   type EncryptedColumn,

@@ -6,6 +6,7 @@ import { PageLoader, QueryError } from '../components/query-status.tsx';
 import { useCan } from '../features/identity/permissions.ts';
 import { ReportButtonGuide } from '../features/phishing-reporting/report-button-guide.tsx';
 import { ReportMailboxForm } from '../features/phishing-reporting/report-mailbox-form.tsx';
+import { WebhooksPanel } from '../features/phishing-results/webhooks-panel.tsx';
 
 export function PhishingSettingsPage() {
   const can = useCan();
@@ -47,7 +48,7 @@ export function PhishingSettingsPage() {
             </Paper>
           </SimpleGrid>
         )}
-        {/* WebhooksPanel */}
+        <WebhooksPanel />
       </Stack>
     </>
   );
