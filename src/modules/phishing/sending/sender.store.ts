@@ -95,7 +95,7 @@ export async function markSent(
 export async function reschedule(
   db: Db,
   message: MessageRow,
-  values: { scheduledAt: string; lastError: string | null },
+  values: { scheduledAt: string; lastError: string | null; attempts?: number },
 ): Promise<boolean> {
   const held = heldBy(message);
   const result = await db
@@ -105,6 +105,7 @@ export async function reschedule(
       scheduledAt: values.scheduledAt,
       lastError: values.lastError,
       leaseUntil: null,
+      ...(values.attempts === undefined ? {} : { attempts: values.attempts }),
     })
     .where('id', '=', held.id)
     .where('state', '=', 'sending')

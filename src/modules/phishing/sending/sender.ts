@@ -208,7 +208,12 @@ export function startSender(options: SenderOptions): Sender {
     // A claim this close to its end could be taken over mid-delivery: give it back untouched instead.
     const leaseLeft = Date.parse(message.leaseUntil ?? '') - deps.clock.now().getTime();
     if (!(leaseLeft > sendBudgetMs)) {
-      await store.reschedule(db, message, { scheduledAt: message.scheduledAt, lastError: message.lastError });
+      // Nothing was tried, so the claim does not count as an attempt (a busy sender must not exhaust them).
+      await store.reschedule(db, message, {
+        scheduledAt: message.scheduledAt,
+        lastError: message.lastError,
+        attempts: Math.max(0, message.attempts - 1),
+      });
       return;
     }
     const rendered = renderTemplate(template, {
