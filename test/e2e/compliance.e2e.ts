@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { type EnamelServer, ensureWebBuild, startEnamelServer } from './support/enamel-server.ts';
+import {
+  chooseOption as choose,
+  field as fieldOf,
+  type Journey,
+  openNav as openNavOf,
+  postAsSession,
+  setUpFirstAdmin,
+  startJourney,
+  snapshot as takeSnapshot,
+} from './support/journey.ts';
 
 const admin = {
   dsoName: 'Harbor Point Dental Group',
@@ -21,40 +27,19 @@ const evidenceTitle = 'Immutable backup configuration, Q3 review';
 const policyTitle = 'Security Incident Response Policy';
 const vendorName = 'Crown Imaging Cloud';
 
-let server: EnamelServer | undefined;
-let browser: Browser | undefined;
+let journey: Journey | undefined;
 let page: Page;
 
-/** Optional step screenshots, for looking at the UI: E2E_SCREENSHOT_DIR=/tmp/shots npm run test:e2e */
-async function snapshot(name: string) {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: join(dir, `compliance-${name}.png`), fullPage: true });
-}
-
-/** Picks an option of a searchable Mantine select by typing, then clicking the option. */
-async function chooseOption(label: string, search: string, option: string) {
-  const input = page.getByRole('combobox', { name: label, exact: true });
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A form field by its label, which ends with " *" when the field is required. */
-function field(label: string, within: Page | Locator = page) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return within.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
-}
+const snapshot = (name: string) => takeSnapshot(page, `compliance-${name}`);
+const chooseOption = (label: string, search: string, option: string) => choose(page, label, search, option);
+const field = (label: string, within: Page | Locator = page) => fieldOf(within, label);
 
 /** A calendar day in UTC, `offsetDays` from today, as the date inputs take it. */
 function isoDate(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Follows a link of the main navigation and waits for the page's heading, which may differ from the link. */
-async function openNav(link: string, heading = link) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-}
+const openNav = (link: string, heading = link) => openNavOf(page, link, heading);
 
 /** One question of the questionnaire: a section named by its text, which starts with the question id. */
 function question(id: string) {
@@ -68,27 +53,18 @@ async function answer(section: Locator, option: string) {
 
 /** Another practice through the API, as an integration would: the session's cookie plus its CSRF token. */
 async function createPracticeThroughApi(name: string) {
-  const me = await page.request.get('/api/v1/me');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const created = await page.request.post('/api/v1/practices', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: { name, city: 'Round Rock', state: 'TX', timeZone: 'America/Chicago' },
+  await postAsSession(page, '/api/v1/practices', {
+    name,
+    city: 'Round Rock',
+    state: 'TX',
+    timeZone: 'America/Chicago',
   });
-  expect(created.status()).toBe(201);
 }
 
 describe('risk analysis and compliance journey', () => {
   beforeAll(async () => {
-    browser = await launchChromium();
-    await ensureWebBuild();
-    server = await startEnamelServer();
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    journey = await startJourney({ acceptDownloads: true });
+    page = journey.page;
   });
 
   afterEach(async (context) => {
@@ -97,27 +73,11 @@ describe('risk analysis and compliance journey', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
   });
 
   it('sets up the DSO with MFA and two practices', async () => {
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'Welcome to Enamel' }).waitFor();
-    await field('DSO name').fill(admin.dsoName);
-    await field('Your name').fill(admin.displayName);
-    await field('Email').fill(admin.email);
-    await field('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Create DSO and administrator' }).click();
-
-    await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
-    const secret = await field('Setup key').inputValue();
-    await field('6-digit code').fill(await generate({ secret }));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
-    await page.getByRole('checkbox', { name: 'I have saved these codes' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await setUpFirstAdmin(page, admin);
 
     await openNav('Practices');
     await page.getByRole('link', { name: 'New practice' }).click();
