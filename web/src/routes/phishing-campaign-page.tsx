@@ -48,6 +48,8 @@ export function PhishingCampaignPage() {
   const data = results.data;
   const { stats, campaign } = data;
   const sending = campaign.status === 'sending';
+  // A scheduled or paused campaign may not have started yet: "Launched" would misstate a future date.
+  const isUpcoming = new Date(campaign.launchAt).getTime() > Date.now();
   const done = stats.sent + stats.errors;
   const progress = stats.recipients === 0 ? 0 : Math.round((100 * done) / stats.recipients);
   return (
@@ -56,7 +58,7 @@ export function PhishingCampaignPage() {
         title={campaign.name}
         // Pause, resume and cancel live with the campaigns list; this header shows the status.
         badge={<CampaignStatusBadge status={campaign.status as CampaignStatus} />}
-        description={`Launched ${dateTimeText(campaign.launchAt)}${
+        description={`${isUpcoming ? 'Launches' : 'Launched'} ${dateTimeText(campaign.launchAt)}${
           data.practiceIds ? ` · your ${data.practiceIds.length} practice(s)` : ''
         }. An open alone is not a failure; mail-scanner clicks are shown apart.`}
         actions={
