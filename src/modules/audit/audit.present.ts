@@ -1,3 +1,4 @@
+import { csvCell } from '../../platform/csv.ts';
 import type { ChainEntry } from './audit.chain.ts';
 import type { AuditEventView } from './audit.schema.ts';
 import type { AuditEventRow } from './audit.store.ts';
@@ -70,17 +71,6 @@ export const csvColumns = [
   'prevHash',
   'hash',
 ] as const;
-
-/**
- * One CSV cell: a cell starting with = + - @ (or tab / carriage return) gets a leading single quote so a
- * spreadsheet shows it as text instead of running it as a formula (OWASP CSV injection); then RFC 4180 quoting.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function csvHeader(): string {
   return `${csvColumns.join(',')}\r\n`;

@@ -1,3 +1,4 @@
+import { csvCell } from '../../../platform/csv.ts';
 import type { ReportData } from './report.data.ts';
 
 /**
@@ -29,17 +30,6 @@ export const reportCsvColumns = [
 ] as const;
 
 type CsvRow = Partial<Record<(typeof reportCsvColumns)[number], string | number | boolean | null>>;
-
-/**
- * One cell, RFC 4180: quoted when it holds a comma, quote or line break. A text starting with = + - @ (or tab,
- * carriage return) gets a leading single quote so a spreadsheet shows it instead of running it as a formula.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function line(row: CsvRow): string {
   return `${reportCsvColumns.map((column) => csvCell(row[column])).join(',')}\r\n`;

@@ -1,4 +1,5 @@
 import type { Scope, ServiceDeps } from '../../../platform/context.ts';
+import { csvCell } from '../../../platform/csv.ts';
 import type { Cursor } from '../../../platform/db/pagination.ts';
 import type { RecipientView } from './results.schema.ts';
 import { loadCampaign, messageFilter, practiceNameMap, presentRecipient } from './results.service.ts';
@@ -22,17 +23,6 @@ export const resultsCsvColumns = [
   'automatedEvents',
   'error',
 ] as const;
-
-/**
- * One cell, RFC 4180: quoted when it holds a comma, quote or line break. A text starting with = + - @ (or tab,
- * carriage return) gets a leading single quote so a spreadsheet shows it instead of running it as a formula.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function csvLine(r: RecipientView): string {
   const cells: (string | number | boolean | null)[] = [
