@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { type PhishingEventInput, recordPhishingEvents } from '../../src/modules/phishing/events.ts';
-import { writeEventsInBulk } from '../../src/modules/phishing/tracking/tracking.store.ts';
 import { newTrackingToken } from '../../src/modules/phishing/tracking/urls.ts';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
 import { newId } from '../../src/platform/ids.ts';
@@ -101,16 +100,20 @@ function mixedEvents(dsoId: string, campaignId: string, ids: readonly string[]):
   ];
 }
 
-describeEachDialect('tracking bulk event writer', (get) => {
-  it('leaves messages exactly as recordPhishingEvents does', async () => {
+describeEachDialect('recording phishing events in batches', (get) => {
+  it('leaves messages as recording the same events one at a time does', async () => {
     const bulk = await campaignWith(get().handle, 7);
     const single = await campaignWith(get().handle, 7);
     await get()
       .handle.db.transaction()
-      .execute((trx) => writeEventsInBulk(trx, mixedEvents(bulk.dsoId, bulk.campaignId, bulk.ids)));
+      .execute((trx) => recordPhishingEvents(trx, mixedEvents(bulk.dsoId, bulk.campaignId, bulk.ids)));
     await get()
       .handle.db.transaction()
-      .execute((trx) => recordPhishingEvents(trx, mixedEvents(single.dsoId, single.campaignId, single.ids)));
+      .execute(async (trx) => {
+        for (const event of mixedEvents(single.dsoId, single.campaignId, single.ids)) {
+          await recordPhishingEvents(trx, [event]);
+        }
+      });
     const summary = async (ids: readonly string[]) => {
       const rows = await get()
         .handle.db.selectFrom('phishingMessages')

@@ -36,61 +36,89 @@ export interface PhishingEventInput {
   readonly detail?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** The message's summary column each person-made event sets the first time it happens. */
-const firstColumn = {
-  email_opened: 'openedAt',
-  clicked_link: 'clickedAt',
-  submitted_data: 'submittedAt',
-  email_reported: 'reportedAt',
+/** Each summary column of a message, and the person-made events that set it (a click or a submission also
+ * counts as an open, since images are often blocked; a submission also counts as a click). */
+const summaryColumns = {
+  openedAt: ['email_opened', 'clicked_link', 'submitted_data'],
+  clickedAt: ['clicked_link', 'submitted_data'],
+  submittedAt: ['submitted_data'],
+  reportedAt: ['email_reported'],
 } as const;
 
-const chunk = 200;
+const rowChunk = 200;
+const idChunk = 400;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
 
 /**
- * Records events and keeps each message's summary in step, in the caller's transaction: the first open, click,
- * submission and report of a person set `openedAt` ... `reportedAt` (a click or a submission also counts as an
- * open, since images are often blocked); automated events only count `automatedClicks`.
+ * Records events and keeps each message's summary in step, in the caller's transaction, with set-based
+ * statements whatever the batch size: the events are inserted, then each summary column still empty is set to
+ * the earliest person-made event of its kinds (`summaryColumns`); automated events only count
+ * `automatedClicks`. One call with a batch leaves messages as one call per event would.
  */
 export async function recordPhishingEvents(
   db: Kysely<Database>,
   events: readonly PhishingEventInput[],
 ): Promise<void> {
-  for (let start = 0; start < events.length; start += chunk) {
-    const rows = events.slice(start, start + chunk).map((event) => ({
-      id: newId(),
-      dsoId: event.dsoId,
-      campaignId: event.campaignId,
-      messageId: event.messageId,
-      type: event.type,
-      occurredAt: event.occurredAt,
-      automated: event.automated ? 1 : 0,
-      ip: event.ip ?? null,
-      userAgent:
-        event.userAgent === undefined || event.userAgent === null ? null : event.userAgent.slice(0, 400),
-      detail: JSON.stringify(event.detail ?? {}),
-    }));
-    await db.insertInto('phishingEvents').values(rows).execute();
+  if (events.length === 0) return;
+  for (const part of chunks(events, rowChunk)) {
+    await db
+      .insertInto('phishingEvents')
+      .values(
+        part.map((event) => ({
+          id: newId(),
+          dsoId: event.dsoId,
+          campaignId: event.campaignId,
+          messageId: event.messageId,
+          type: event.type,
+          occurredAt: event.occurredAt,
+          automated: event.automated ? 1 : 0,
+          ip: event.ip ?? null,
+          userAgent: event.userAgent == null ? null : event.userAgent.slice(0, 400),
+          detail: JSON.stringify(event.detail ?? {}),
+        })),
+      )
+      .execute();
   }
-  for (const event of events) {
-    if (event.automated) {
+  for (const [column, types] of Object.entries(summaryColumns) as [
+    keyof typeof summaryColumns,
+    readonly string[],
+  ][]) {
+    const ids = [
+      ...new Set(events.filter((e) => !e.automated && types.includes(e.type)).map((e) => e.messageId)),
+    ];
+    for (const part of chunks(ids, idChunk)) {
       await db
         .updateTable('phishingMessages')
-        .set((eb) => ({ automatedClicks: eb('automatedClicks', '+', 1) }))
-        .where('id', '=', event.messageId)
+        .set((eb) => ({
+          [column]: eb
+            .selectFrom('phishingEvents as e')
+            .select((inner) => inner.fn.min('e.occurredAt').as('first'))
+            .whereRef('e.messageId', '=', 'phishingMessages.id')
+            .where('e.automated', '=', 0)
+            .where('e.type', 'in', [...types]),
+        }))
+        .where('id', 'in', part)
+        .where(column, 'is', null)
         .execute();
-      continue;
     }
-    if (!(event.type in firstColumn)) continue;
-    const column = firstColumn[event.type as keyof typeof firstColumn];
-    const columns: (typeof firstColumn)[keyof typeof firstColumn][] =
-      column === 'clickedAt' || column === 'submittedAt' ? [column, 'openedAt'] : [column];
-    if (column === 'submittedAt') columns.push('clickedAt');
-    for (const name of columns) {
+  }
+  const automated = new Map<string, number>();
+  for (const event of events) {
+    if (event.automated) automated.set(event.messageId, (automated.get(event.messageId) ?? 0) + 1);
+  }
+  const byCount = new Map<number, string[]>();
+  for (const [id, count] of automated) byCount.set(count, [...(byCount.get(count) ?? []), id]);
+  for (const [count, ids] of byCount) {
+    for (const part of chunks(ids, idChunk)) {
       await db
         .updateTable('phishingMessages')
-        .set({ [name]: event.occurredAt })
-        .where('id', '=', event.messageId)
-        .where(name, 'is', null)
+        .set((eb) => ({ automatedClicks: eb('automatedClicks', '+', count) }))
+        .where('id', 'in', part)
         .execute();
     }
   }

@@ -12,7 +12,7 @@ import { versionedCache } from '../../../platform/cache/versioned-cache.ts';
 import type { Config } from '../../../platform/config.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { PhishingEventInput } from '../events.ts';
+import { type PhishingEventInput, recordPhishingEvents } from '../events.ts';
 import {
   type RedFlag,
   type ResolvedLandingPage,
@@ -27,7 +27,6 @@ import {
   markClickAsPerson,
   recentAutomatedClicks,
   type TrackedMessage,
-  writeEventsInBulk,
 } from './tracking.store.ts';
 import { trackingTokenPattern } from './urls.ts';
 import { createWriteQueue } from './write-queue.ts';
@@ -118,7 +117,7 @@ async function applyConfirmation(
   }
 }
 
-/** Writes a batch in order: runs of events in bulk (as recordPhishingEvents would), confirmations between them. */
+/** Writes a batch in order: runs of events in one call of recordPhishingEvents, confirmations between them. */
 async function applyOperations(db: Kysely<Database>, rules: ClickRules, operations: readonly Operation[]) {
   let events: PhishingEventInput[] = [];
   for (const operation of operations) {
@@ -126,11 +125,11 @@ async function applyOperations(db: Kysely<Database>, rules: ClickRules, operatio
       events.push(operation.event);
       continue;
     }
-    await writeEventsInBulk(db, events);
+    await recordPhishingEvents(db, events);
     events = [];
     await applyConfirmation(db, rules, operation);
   }
-  await writeEventsInBulk(db, events);
+  await recordPhishingEvents(db, events);
 }
 
 interface PageParts {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { newId } from '../../../platform/ids.ts';
-import type { PhishingEventInput } from '../events.ts';
 
 /** What the tracking server needs to know about the message behind a token. */
 export interface TrackedMessage {
@@ -80,91 +79,5 @@ export async function markClickAsPerson(
       .where('id', '=', click.messageId)
       .where((eb) => eb.or([eb(column, 'is', null), eb(column, '>', old.occurredAt)]))
       .execute();
-  }
-}
-
-/** The event types that set each summary column of a message the first time a person does them. */
-const summaryColumns = {
-  openedAt: ['email_opened', 'clicked_link', 'submitted_data'],
-  clickedAt: ['clicked_link', 'submitted_data'],
-  submittedAt: ['submitted_data'],
-  reportedAt: ['email_reported'],
-} as const;
-
-const idChunk = 400;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-}
-
-/**
- * The same effect as `recordPhishingEvents` (events.ts) for a large batch, with set-based statements: the
- * events are inserted, then each summary column is set once per batch from the earliest person-made event
- * of each message, and automated events add to `automatedClicks` grouped by count. A few statements per
- * batch instead of one to three per event: what lets the tracking server keep up with a campaign's burst.
- */
-export async function writeEventsInBulk(
-  db: Kysely<Database>,
-  events: readonly PhishingEventInput[],
-): Promise<void> {
-  if (events.length === 0) return;
-  for (const part of chunks(events, 200)) {
-    await db
-      .insertInto('phishingEvents')
-      .values(
-        part.map((event) => ({
-          id: newId(),
-          dsoId: event.dsoId,
-          campaignId: event.campaignId,
-          messageId: event.messageId,
-          type: event.type,
-          occurredAt: event.occurredAt,
-          automated: event.automated ? 1 : 0,
-          ip: event.ip ?? null,
-          userAgent: event.userAgent == null ? null : event.userAgent.slice(0, 400),
-          detail: JSON.stringify(event.detail ?? {}),
-        })),
-      )
-      .execute();
-  }
-  for (const [column, types] of Object.entries(summaryColumns) as [
-    keyof typeof summaryColumns,
-    readonly string[],
-  ][]) {
-    const ids = [
-      ...new Set(events.filter((e) => !e.automated && types.includes(e.type)).map((e) => e.messageId)),
-    ];
-    for (const part of chunks(ids, idChunk)) {
-      await db
-        .updateTable('phishingMessages')
-        .set((eb) => ({
-          [column]: eb
-            .selectFrom('phishingEvents as e')
-            .select((inner) => inner.fn.min('e.occurredAt').as('first'))
-            .whereRef('e.messageId', '=', 'phishingMessages.id')
-            .where('e.automated', '=', 0)
-            .where('e.type', 'in', [...types]),
-        }))
-        .where('id', 'in', part)
-        .where(column, 'is', null)
-        .execute();
-    }
-  }
-  const automated = new Map<string, number>();
-  for (const event of events) {
-    if (event.automated) automated.set(event.messageId, (automated.get(event.messageId) ?? 0) + 1);
-  }
-  const byCount = new Map<number, string[]>();
-  for (const [id, count] of automated) byCount.set(count, [...(byCount.get(count) ?? []), id]);
-  for (const [count, ids] of byCount) {
-    for (const part of chunks(ids, idChunk)) {
-      await db
-        .updateTable('phishingMessages')
-        .set((eb) => ({ automatedClicks: eb('automatedClicks', '+', count) }))
-        .where('id', 'in', part)
-        .execute();
-    }
   }
 }
