@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { femaleFirstNames, lastNames, maleFirstNames } from '../src/modules/demo/demo.names.ts';
 import { createRng } from '../src/modules/demo/demo.random.ts';
 import {
@@ -9,6 +8,7 @@ import {
   formatMs,
   type LoadResult,
   load,
+  numberOptions,
   printTable,
   type RunningServer,
   runEnamel,
@@ -34,33 +34,10 @@ interface Api {
   readonly headers: Record<string, string>;
 }
 
-interface Settings {
-  readonly practices: number;
-  readonly seconds: number;
-  readonly warmup: number;
-  readonly connections: number;
-  readonly rows: number;
+function settingsFrom(args: string[]) {
+  return numberOptions(args, { practices: 500, seconds: 10, warmup: 3, connections: 10, rows: 50000 });
 }
-
-function settingsFrom(args: string[]): Settings {
-  const { values } = parseArgs({
-    args,
-    options: {
-      practices: { type: 'string', default: '500' },
-      seconds: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '3' },
-      connections: { type: 'string', default: '10' },
-      rows: { type: 'string', default: '50000' },
-    },
-  });
-  return {
-    practices: Number(values.practices),
-    seconds: Number(values.seconds),
-    warmup: Number(values.warmup),
-    connections: Number(values.connections),
-    rows: Number(values.rows),
-  };
-}
+type Settings = ReturnType<typeof settingsFrom>;
 
 export async function run(args: string[]): Promise<void> {
   const settings = settingsFrom(args);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { computeHeatmap } from '../src/modules/compliance/assessment/heatmap.service.ts';
 import { reportCsv } from '../src/modules/compliance/reports/report.csv.ts';
 import { writeReportPdf } from '../src/modules/compliance/reports/report.pdf.ts';
@@ -16,6 +15,7 @@ import {
   formatMs,
   type LoadResult,
   load,
+  numberOptions,
   percentile,
   printTable,
   type RunningServer,
@@ -30,33 +30,10 @@ import {
  */
 const targets = { heatmapP95Ms: 150, pdfSeconds: 30 } as const;
 
-interface Settings {
-  readonly practices: number;
-  readonly seconds: number;
-  readonly warmup: number;
-  readonly connections: number;
-  readonly cold: number;
+function settingsFrom(args: string[]) {
+  return numberOptions(args, { practices: 500, seconds: 10, warmup: 3, connections: 10, cold: 20 });
 }
-
-function settingsFrom(args: string[]): Settings {
-  const { values } = parseArgs({
-    args,
-    options: {
-      practices: { type: 'string', default: '500' },
-      seconds: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '3' },
-      connections: { type: 'string', default: '10' },
-      cold: { type: 'string', default: '20' },
-    },
-  });
-  return {
-    practices: Number(values.practices),
-    seconds: Number(values.seconds),
-    warmup: Number(values.warmup),
-    connections: Number(values.connections),
-    cold: Number(values.cold),
-  };
-}
+type Settings = ReturnType<typeof settingsFrom>;
 
 export async function run(args: string[]): Promise<void> {
   const settings = settingsFrom(args);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createDso, createPractice } from '../src/modules/org/org.service.ts';
 import { statsByGroup } from '../src/modules/phishing/results/results.store.ts';
 import { systemClock } from '../src/platform/clock.ts';
@@ -17,6 +16,7 @@ import {
   formatMs,
   type LoadResult,
   load,
+  numberOptions,
   percentile,
   printTable,
   type RunningServer,
@@ -30,33 +30,10 @@ import {
  */
 const targets = { p95Ms: 200 } as const;
 
-interface Settings {
-  readonly recipients: number;
-  readonly practices: number;
-  readonly seconds: number;
-  readonly warmup: number;
-  readonly connections: number;
+function settingsFrom(args: string[]) {
+  return numberOptions(args, { recipients: 20000, practices: 40, seconds: 10, warmup: 3, connections: 10 });
 }
-
-function settingsFrom(args: string[]): Settings {
-  const { values } = parseArgs({
-    args,
-    options: {
-      recipients: { type: 'string', default: '20000' },
-      practices: { type: 'string', default: '40' },
-      seconds: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '3' },
-      connections: { type: 'string', default: '10' },
-    },
-  });
-  return {
-    recipients: Number(values.recipients),
-    practices: Number(values.practices),
-    seconds: Number(values.seconds),
-    warmup: Number(values.warmup),
-    connections: Number(values.connections),
-  };
-}
+type Settings = ReturnType<typeof settingsFrom>;
 
 /** A small deterministic generator (mulberry32), so every run has the same campaign. */
 function random(seed: number): () => number {

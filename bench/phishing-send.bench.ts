@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { createDso } from '../src/modules/org/org.service.ts';
 import { startSender } from '../src/modules/phishing/sending/index.ts';
@@ -17,35 +16,15 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createLogger } from '../src/platform/log.ts';
-import { createTempDir, printTable } from './support.ts';
+import { createTempDir, numberOptions, printTable } from './support.ts';
 
 /** Target (issue 5): at least 200 emails/s to a local SMTP sink with pooling (10,000 recipients in under a minute). */
 const target = { emailsPerSecond: 200 } as const;
 
-interface Settings {
-  readonly recipients: number;
-  readonly warmup: number;
-  readonly connections: number;
-  readonly batch: number;
+function settingsFrom(args: string[]) {
+  return numberOptions(args, { recipients: 10000, warmup: 500, connections: 5, batch: 200 });
 }
-
-function settingsFrom(args: string[]): Settings {
-  const { values } = parseArgs({
-    args,
-    options: {
-      recipients: { type: 'string', default: '10000' },
-      warmup: { type: 'string', default: '500' },
-      connections: { type: 'string', default: '5' },
-      batch: { type: 'string', default: '200' },
-    },
-  });
-  return {
-    recipients: Number(values.recipients),
-    warmup: Number(values.warmup),
-    connections: Number(values.connections),
-    batch: Number(values.batch),
-  };
-}
+type Settings = ReturnType<typeof settingsFrom>;
 
 // The sink runs in its own process, as a real mail server would: an SMTP server that accepts every message,
 // discards it and prints a running count on stdout.

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import autocannon, { type RequestSpec } from 'autocannon';
 import { createDso } from '../src/modules/org/org.service.ts';
 import { listBuiltinTemplates } from '../src/modules/phishing/templates/index.ts';
@@ -13,6 +12,7 @@ import {
   benchEnv,
   createTempDir,
   formatMs,
+  numberOptions,
   percentile,
   printTable,
   type RunningServer,
@@ -25,32 +25,14 @@ import {
  */
 const targets = { eventsPerSecond: 5_000, p99Ms: 20 } as const;
 
-interface Settings {
-  readonly recipients: number;
-  readonly requests: number;
-  readonly warmup: number;
-  readonly connections: number;
-  readonly crashSeconds: number;
-}
-
-function settingsFrom(args: string[]): Settings {
-  const { values } = parseArgs({
-    args,
-    options: {
-      recipients: { type: 'string', default: '20000' },
-      requests: { type: 'string', default: '100000' },
-      warmup: { type: 'string', default: '10000' },
-      connections: { type: 'string', default: '32' },
-      'crash-seconds': { type: 'string', default: '3' },
-    },
+function settingsFrom(args: string[]) {
+  return numberOptions(args, {
+    recipients: 20000,
+    requests: 100000,
+    warmup: 10000,
+    connections: 32,
+    crashSeconds: 3,
   });
-  return {
-    recipients: Number(values.recipients),
-    requests: Number(values.requests),
-    warmup: Number(values.warmup),
-    connections: Number(values.connections),
-    crashSeconds: Number(values['crash-seconds']),
-  };
 }
 
 /** A DSO with one campaign of `recipients` delivered messages, written straight into the database. */

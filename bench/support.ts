@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon, { type RequestSpec } from 'autocannon';
 import { apiTokenPrefix, randomToken, tokenHash } from '../src/modules/identity/identity.tokens.ts';
 import { createDatabase } from '../src/platform/db/database.ts';
@@ -262,4 +263,26 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seco
   const started = performance.now();
   const value = await work();
   return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * A benchmark's numeric options (`--name value`) with their defaults; a camelCase key is the kebab-case flag
+ * (`crashSeconds` is `--crash-seconds`). A value that is not a number is refused, naming the flag.
+ */
+export function numberOptions<T extends Record<string, number>>(args: string[], defaults: T): T {
+  const flag = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  const keys = Object.keys(defaults);
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(
+      keys.map((key) => [flag(key), { type: 'string' as const, default: String(defaults[key]) }]),
+    ),
+  });
+  return Object.fromEntries(
+    keys.map((key) => {
+      const value = Number(values[flag(key)]);
+      if (!Number.isFinite(value)) throw new Error(`--${flag(key)} must be a number.`);
+      return [key, value];
+    }),
+  ) as T;
 }
